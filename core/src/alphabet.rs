@@ -123,12 +123,6 @@ impl AlphabetFf1 {
         Ok(AlphabetFf1 { ff1: Ff1::new(key, alphabet.radix())?, alphabet })
     }
 
-    /// FF1 from an existing cipher whose radix matches the alphabet.
-    pub(crate) fn from_parts(ff1: Ff1, alphabet: Alphabet) -> AlphabetFf1 {
-        debug_assert_eq!(ff1.radix(), alphabet.radix());
-        AlphabetFf1 { ff1, alphabet }
-    }
-
     /// The alphabet.
     pub fn alphabet(&self) -> &Alphabet {
         &self.alphabet

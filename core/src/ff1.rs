@@ -130,20 +130,10 @@ impl Modulus {
 pub(crate) struct Shape {
     n: usize,
     u: usize,
-    v: usize,
     b: usize,
     d: usize,
     mod_u: Modulus,
     mod_v: Modulus,
-    /// `radix^n`, when it fits in a `u128` (for the integer interface).
-    full: Option<u128>,
-}
-
-impl Shape {
-    /// `radix^n`, the number of values of this length, when it fits in a `u128`.
-    pub(crate) fn domain(&self) -> Option<u128> {
-        self.full
-    }
 }
 
 /// The CBC-MAC state after `P` and the constant blocks of `Q` for one tweak and length.
@@ -296,16 +286,7 @@ impl Ff1 {
         // b = ceil(ceil(v * log2(radix)) / 8) = byte length of radix^v - 1, exactly.
         let b = (bit_len(pow_v - 1) as usize).div_ceil(8);
         let d = 4 * b.div_ceil(4) + 4;
-        Ok(Shape {
-            n,
-            u,
-            v,
-            b,
-            d,
-            mod_u: Modulus::new(pow_u),
-            mod_v: Modulus::new(pow_v),
-            full: pow_u.checked_mul(pow_v),
-        })
+        Ok(Shape { n, u, b, d, mod_u: Modulus::new(pow_u), mod_v: Modulus::new(pow_v) })
     }
 
     /// Runs `P` and the constant blocks of `Q` through the CBC-MAC for one tweak.
@@ -393,7 +374,7 @@ impl Ff1 {
 
     /// Encrypts or decrypts an integer `x < radix^n` as the `n`-numeral string it spells.
     ///
-    /// Requires `shape.domain()` to be `Some` (the caller ensures `radix^n` fits a `u128`).
+    /// The caller ensures `radix^n` fits a `u128`.
     pub(crate) fn crypt_int(&self, shape: &Shape, tw: &Tweaked, x: u128, encrypt: bool) -> u128 {
         let pow_v = shape.mod_v.m;
         let mut lane = [split(x, pow_v)];

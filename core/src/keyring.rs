@@ -48,7 +48,8 @@ pub(crate) type HmacSha256 = Hmac<Sha256>;
 
 #[derive(Default)]
 struct Caches {
-    ff1: RwLock<HashMap<Vec<u8>, Arc<Ff1>>>,
+    /// Few entries (kinds x versions): a linear scan beats hashing an owned key.
+    ff1: RwLock<Vec<(u32, String, u32, Ff1)>>,
     siv: RwLock<HashMap<Vec<u8>, Arc<Aes256GcmSiv>>>,
     hmac: RwLock<HashMap<Vec<u8>, Arc<HmacSha256>>>,
 }
@@ -287,13 +288,23 @@ impl Keyring {
         Ok(okm)
     }
 
-    /// The FF1 cipher for `label` (a kind or sub-field name) under `version`.
-    pub(crate) fn ff1(&self, version: u32, label: &str, radix: u32) -> Result<Arc<Ff1>> {
-        let cache_key = cache_key(version, label, &radix.to_be_bytes());
-        cached(&self.caches.ff1, cache_key, || {
-            let key = self.derive(version, "ff1-aes256", label, &radix.to_be_bytes())?;
-            Ff1::new(&key[..], radix)
-        })
+    /// Runs `f` with the FF1 cipher for `label` (a kind or sub-field name) under `version`.
+    pub(crate) fn with_ff1<R>(&self, version: u32, label: &str, radix: u32, f: impl FnOnce(&Ff1) -> R) -> Result<R> {
+        {
+            let found = self.caches.ff1.read().unwrap_or_else(|p| p.into_inner());
+            if let Some((.., ff1)) = found.iter().find(|(v, l, r, _)| *v == version && *r == radix && l == label) {
+                return Ok(f(ff1));
+            }
+        }
+        let key = self.derive(version, "ff1-aes256", label, &radix.to_be_bytes())?;
+        let ff1 = Ff1::new(&key[..], radix)?;
+        let mut w = self.caches.ff1.write().unwrap_or_else(|p| p.into_inner());
+        if w.len() >= CACHE_LIMIT {
+            w.clear();
+        }
+        w.push((version, label.to_owned(), radix, ff1));
+        let (.., ff1) = &w[w.len() - 1];
+        Ok(f(ff1))
     }
 
     /// The AES-256-GCM-SIV cipher for `label` and `context` under `version`.

@@ -43,10 +43,17 @@ pub mod ff1;
 pub mod gazetteer;
 pub mod keyring;
 mod kind;
+mod kinds;
+mod layout;
+pub mod mask;
 pub mod opaque;
 pub mod pseudonym;
+mod tokenizer;
 
 pub use alphabet::{Alphabet, AlphabetFf1};
 pub use error::{Error, Result};
 pub use keyring::Keyring;
 pub use kind::Kind;
+pub use kinds::{DATE_CUTOFF, DATE_FIRST, DATE_LAST};
+pub use mask::Mask;
+pub use tokenizer::{CustomFormat, IdKeep, Options, Tokenizer};

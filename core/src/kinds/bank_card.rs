@@ -1,0 +1,144 @@
+//! `bank_card`: payment card numbers, 16 to 19 digits with a Luhn check digit.
+//!
+//! Accepted: the digits alone or in groups separated by single spaces or
+//! dashes (`6222 0212 3456 7890 128`). The normal form is the digits.
+//!
+//! Token: the first 6 digits (the BIN) stay, the middle is FF1-encrypted
+//! (radix 10; tweak = BIN, length, context) and the Luhn check digit is
+//! recomputed, so a token is a valid card number of the same issuer and length.
+//! With [`Options::card_keep_last4`](crate::Options) the last four stay too; one
+//! middle digit then restores the Luhn check, so the encrypted part is the
+//! middle less one digit, and must hold at least 10^6 values: a 16-digit card
+//! is refused in that mode.
+
+use super::{char_pos, ff1_walk, unsupported_mask, KindRules, Scope};
+use crate::layout::{decimal_digits, read_digit_run, Digits};
+use crate::mask::Mask;
+use crate::tokenizer::Options;
+use crate::{Error, Kind, Result};
+
+pub(crate) struct BankCard;
+
+const KIND: Kind = Kind::BankCard;
+const LABEL: &str = "bank_card";
+
+/// Whether the digits pass the Luhn check.
+pub(crate) fn luhn_valid(d: &[u8]) -> bool {
+    luhn_sum(d, false) % 10 == 0
+}
+
+/// The Luhn sum of `d`; `payload` says a check digit will follow (so the last digit is doubled).
+fn luhn_sum(d: &[u8], payload: bool) -> u32 {
+    d.iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &v)| {
+            let double = (i % 2 == 1) != payload;
+            let v = v as u32;
+            if double {
+                let x = v * 2;
+                if x > 9 {
+                    x - 9
+                } else {
+                    x
+                }
+            } else {
+                v
+            }
+        })
+        .sum()
+}
+
+fn luhn_digit(payload: &[u8]) -> u8 {
+    ((10 - luhn_sum(payload, true) % 10) % 10) as u8
+}
+
+/// Reads and validates a written card number.
+pub(crate) fn parse(text: &str) -> Result<Digits> {
+    let d = read_digit_run(text, 0, 19).map_err(|(at, reason)| Error::value(KIND, Some(char_pos(text, at)), reason))?;
+    if !(16..=19).contains(&d.values.len()) {
+        return Err(Error::value(KIND, None, "a card number has 16 to 19 digits"));
+    }
+    if !luhn_valid(&d.values) {
+        return Err(Error::value(
+            KIND,
+            Some(char_pos(text, d.slots[d.values.len() - 1].at as usize)),
+            "Luhn check failed",
+        ));
+    }
+    Ok(d)
+}
+
+fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
+    let d = parse(text)?;
+    let n = d.values.len();
+    let keep_last4 = scope.options.card_keep_last4;
+    // Encrypted digits: 6..n-1 (check digit recomputed), or 6..n-5 (one digit fixes Luhn).
+    let end = if keep_last4 { n - 5 } else { n - 1 };
+    if end - 6 < 6 {
+        return Err(Error::UnsupportedMode {
+            kind: KIND,
+            reason: "keeping the last 4 digits of a 16-digit card leaves fewer than 1,000,000 values",
+        });
+    }
+    let mut fixed = vec![b'B', n as u8, keep_last4 as u8];
+    fixed.extend(d.values[..6].iter().map(|v| b'0' + v));
+    if keep_last4 {
+        fixed.extend(d.values[n - 4..].iter().map(|v| b'0' + v));
+    }
+    let y = ff1_walk(scope, KIND, LABEL, 10, end - 6, &fixed, d.number(6..end), encrypt, |_| true)?;
+    let mut out = d.values.clone();
+    decimal_digits(y, &mut out[6..end]);
+    if keep_last4 {
+        // The one digit at `end` that makes the whole number pass Luhn.
+        out[end] = (0..10)
+            .find(|&v| {
+                out[end] = v;
+                luhn_valid(&out)
+            })
+            .unwrap_or(0);
+    } else {
+        out[n - 1] = luhn_digit(&out[..n - 1]);
+    }
+    Ok(d.render(text, &out))
+}
+
+impl KindRules for BankCard {
+    fn normalize(&self, _: &Options, value: &str) -> Result<String> {
+        Ok(parse(value)?.values.iter().map(|&v| (b'0' + v) as char).collect())
+    }
+
+    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
+        crypt(scope, value, true)
+    }
+
+    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
+        crypt(scope, token, false)
+    }
+
+    fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
+        let d = parse(value)?;
+        let (first, last) = match mask {
+            Mask::Default | Mask::PrivacyWaybill => (6, 4),
+            Mask::FirstLast { first, last } => (first as usize, last as usize),
+            _ => return Err(unsupported_mask(KIND)),
+        };
+        Ok(d.mask(value, first, last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn luhn() {
+        assert!(luhn_valid(&[4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]));
+        assert!(!luhn_valid(&[4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]));
+        assert_eq!(luhn_digit(&[7, 9, 9, 2, 7, 3, 9, 8, 7, 1]), 3);
+        assert!(parse("4111111111111111").is_ok());
+        assert!(parse("4111-1111-1111-1111").is_ok());
+        assert_eq!(parse("4111111111111112").unwrap_err(), Error::value(KIND, Some(15), "Luhn check failed"));
+        assert!(parse("411111111111111").is_err());
+    }
+}

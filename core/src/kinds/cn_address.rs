@@ -1,0 +1,70 @@
+//! `cn_address`: Chinese postal addresses.
+//!
+//! Accepted: 2 to 200 characters without control characters. The
+//! administrative prefix (province, city, district) is found with the embedded
+//! gazetteer ([`crate::gazetteer::split_address`]); an address without one is
+//! still valid, its prefix is empty.
+//!
+//! Token: the prefix stays readable, the rest becomes an opaque token whose
+//! context binds the prefix, e.g. `浙江省杭州市西湖区yt1.1.Vb3…`; detokenizing
+//! gives back the exact input text. Mask `keep_district` (default):
+//! `浙江省杭州市西湖区****`, or `****` when no prefix is recognised.
+
+use super::{char_pos, unsupported_mask, KindRules, Scope};
+use crate::mask::{mask_first_last, Mask};
+use crate::tokenizer::Options;
+use crate::{gazetteer, opaque, Error, Kind, Result};
+
+pub(crate) struct CnAddress;
+
+const KIND: Kind = Kind::CnAddress;
+const LABEL: &str = "cn_address";
+
+/// Validates an address; returns the byte length of its administrative prefix.
+pub(crate) fn parse(text: &str) -> Result<usize> {
+    if let Some((at, _)) = text.char_indices().find(|(_, c)| c.is_control()) {
+        return Err(Error::value(KIND, Some(char_pos(text, at)), "control character"));
+    }
+    let n = text.chars().count();
+    if !(2..=200).contains(&n) {
+        return Err(Error::value(KIND, None, "an address has 2 to 200 characters"));
+    }
+    Ok(gazetteer::split_address(text).map_or(0, |s| s.district_end))
+}
+
+fn context(prefix: &str, context: &[u8]) -> Vec<u8> {
+    [prefix.as_bytes(), b"\0", context].concat()
+}
+
+impl KindRules for CnAddress {
+    fn normalize(&self, _: &Options, value: &str) -> Result<String> {
+        parse(value)?;
+        Ok(value.to_owned())
+    }
+
+    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
+        let cut = parse(value)?;
+        let (prefix, rest) = value.split_at(cut);
+        let token = opaque::seal(scope.ring, scope.version, LABEL, &context(prefix, scope.context), rest.as_bytes())?;
+        Ok(format!("{prefix}{token}"))
+    }
+
+    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
+        let cut = token
+            .rfind(opaque::PREFIX)
+            .ok_or(Error::MalformedToken { position: None, reason: "no opaque part in the address token" })?;
+        let (prefix, sealed) = token.split_at(cut);
+        let rest = opaque::open(scope.ring, LABEL, &context(prefix, scope.context), sealed)?;
+        let rest = std::str::from_utf8(&rest).map_err(|_| Error::TokenAuthentication)?;
+        Ok(format!("{prefix}{rest}"))
+    }
+
+    fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
+        let cut = parse(value)?;
+        match mask {
+            Mask::Default | Mask::PrivacyWaybill | Mask::KeepDistrict => Ok(format!("{}****", &value[..cut])),
+            Mask::FirstLast { first, last } => Ok(mask_first_last(value, first as usize, last as usize)),
+            _ => Err(unsupported_mask(KIND)),
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! `cn_id`: resident identity numbers (GB 11643-1999).
+//!
+//! # Accepted
+//!
+//! 18 characters: a 6-digit region code, the birth date `YYYYMMDD`, a 3-digit
+//! sequence number (odd for men, even for women) and an ISO 7064 MOD 11-2 check
+//! character (`0-9` or `X`; lower-case `x` and full-width forms are accepted).
+//! A space or dash may separate the 6-8-4 groups. The legacy 15-digit form
+//! (`RRRRRR YYMMDD SSS`, born 19YY, no check character; 6-6-3 groups) is accepted
+//! too; [`normalize`](crate::Tokenizer::normalize) converts it to 18 characters.
+//!
+//! Validation checks the province prefix (11–15, 21–23, 31–37, 41–46, 50–54,
+//! 61–65, 71, 81–83), a real calendar date from 1900-01-01 to 2099-12-31, and
+//! the check character. A region code missing from the gazetteer is *not* an
+//! error: the gazetteer has gaps and retired codes stay valid on old cards.
+//!
+//! # Tokens (mapping version 1, frozen)
+//!
+//! A token is itself a valid ID in the input's written layout: a valid province
+//! prefix, a real birth date inside the range, a correct check character. 15-digit
+//! input gives a 15-digit token. The encrypted fields are mapped to one integer
+//! (region index, day index, sequence) and encrypted with FF1 (radix 2, as many
+//! bits as the domain needs) with cycle-walking, so the map is a bijection on
+//! each of these partitions, which a token never leaves:
+//!
+//! * region code in the embedded gazetteer, or not (so real codes give real codes);
+//! * birth date before [`DATE_CUTOFF`] (2026-01-01), or on/after it, so a past
+//!   birth date never becomes a future one; 15-digit IDs keep 1900–1999;
+//! * check character `X`, or a digit (so the case of a written `x` survives and
+//!   detokenizing gives back the exact input text).
+//!
+//! Each partition leaks at most a bit or two; the kept fields ([`IdKeep`]) leak
+//! what they keep. The tweak is the kept fields and partitions, then the context.
+
+use std::sync::OnceLock;
+
+use super::{char_pos, ff1_walk, unsupported_mask, KindRules, Scope};
+use crate::gazetteer;
+use crate::layout::{digit_value, is_separator, x_value, Digits};
+use crate::mask::Mask;
+use crate::tokenizer::{IdKeep, Options};
+use crate::{Error, Kind, Result};
+
+pub(crate) struct CnId;
+
+const KIND: Kind = Kind::CnId;
+const LABEL: &str = "cn_id";
+
+/// The first birth date a token can carry (year, month, day).
+pub const DATE_FIRST: (i32, u32, u32) = (1900, 1, 1);
+/// Birth dates before this stay before it in tokens, those on or after stay on or after.
+pub const DATE_CUTOFF: (i32, u32, u32) = (2026, 1, 1);
+/// The last birth date a token can carry.
+pub const DATE_LAST: (i32, u32, u32) = (2099, 12, 31);
+
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/// The ISO 7064 MOD 11-2 check value (10 = `X`) of the first 17 digits.
+pub(crate) fn check_value(digits: &[u8]) -> u8 {
+    let sum: u32 = digits.iter().zip(WEIGHTS).map(|(&d, w)| d as u32 * w).sum();
+    ((12 - sum % 11) % 11) as u8
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day number from [`days_from_civil`].
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = (yoe + era * 400 + if m <= 2 { 1 } else { 0 }) as i32;
+    (y, m, d)
+}
+
+fn day_of(date: (i32, u32, u32)) -> i64 {
+    days_from_civil(date.0, date.1, date.2)
+}
+
+fn is_real_date(y: i32, m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && d >= 1 && civil_from_days(days_from_civil(y, m, d)) == (y, m, d)
+}
+
+/// A parsed ID: its significant characters and where they were written.
+#[derive(Debug)]
+pub(crate) struct Id {
+    digits: Digits,
+    legacy: bool,
+}
+
+impl Id {
+    fn region(&self) -> u32 {
+        self.digits.number(0..6) as u32
+    }
+
+    fn date(&self) -> (i32, u32, u32) {
+        let n = |r| self.digits.number(r) as u32;
+        if self.legacy {
+            (1900 + n(6..8) as i32, n(8..10), n(10..12))
+        } else {
+            (n(6..10) as i32, n(10..12), n(12..14))
+        }
+    }
+
+    fn seq(&self) -> u32 {
+        let at = if self.legacy { 12 } else { 14 };
+        self.digits.number(at..at + 3) as u32
+    }
+
+    fn has_x(&self) -> bool {
+        !self.legacy && self.digits.values[17] == 10
+    }
+
+    /// The 18-character normal form.
+    fn normal(&self) -> String {
+        let mut v: Vec<u8> = if self.legacy {
+            let d = &self.digits.values;
+            [&d[..6], &[1, 9], &d[6..15]].concat()
+        } else {
+            self.digits.values[..17].to_vec()
+        };
+        v.push(check_value(&v));
+        v.iter().map(|&d| if d == 10 { 'X' } else { (b'0' + d) as char }).collect()
+    }
+}
+
+/// Reads and validates a written ID.
+pub(crate) fn parse(text: &str) -> Result<Id> {
+    let err = |at: usize, reason| Error::value(KIND, Some(char_pos(text, at)), reason);
+    let mut digits = Digits::with_capacity(18);
+    let mut breaks = [usize::MAX; 2];
+    let mut nbreaks = 0;
+    let mut after_sep = false;
+    for (at, c) in text.char_indices() {
+        let n = digits.values.len();
+        if let Some((v, wide)) = digit_value(c) {
+            digits.push(v, at, wide, false);
+            after_sep = false;
+        } else if let Some((wide, lower)) = x_value(c) {
+            if n != 17 {
+                return Err(err(at, "X is only allowed as the check character"));
+            }
+            digits.push(10, at, wide, lower);
+            after_sep = false;
+        } else if is_separator(c) && !after_sep && matches!(n, 6 | 12 | 14) && nbreaks < 2 {
+            breaks[nbreaks] = n;
+            nbreaks += 1;
+            after_sep = true;
+        } else {
+            return Err(err(at, "unexpected character"));
+        }
+        if digits.values.len() > 18 {
+            return Err(err(at, "too long: an ID has 18 characters or 15 digits"));
+        }
+    }
+    let legacy = match digits.values.len() {
+        18 => false,
+        15 => true,
+        _ => return Err(Error::value(KIND, None, "an ID has 18 characters or 15 digits")),
+    };
+    if after_sep {
+        return Err(Error::value(KIND, None, "ends with a separator"));
+    }
+    let groups: &[usize] = if legacy { &[6, 12] } else { &[6, 14] };
+    if breaks[..nbreaks].iter().any(|b| !groups.contains(b)) {
+        return Err(Error::value(KIND, None, "separators only between the 6-8-4 (or 6-6-3) groups"));
+    }
+    let id = Id { digits, legacy };
+    let slot = |i: usize| id.digits.slots[i].at as usize;
+    if legacy && id.digits.values.contains(&10) {
+        return Err(err(slot(14), "a 15-digit ID has no check character"));
+    }
+    if !gazetteer::is_province_prefix(id.region() / 10_000) {
+        return Err(err(slot(0), "unknown province code"));
+    }
+    let (y, m, d) = id.date();
+    if !is_real_date(y, m, d) {
+        return Err(err(slot(6), "birth date is not a real date"));
+    }
+    let day = days_from_civil(y, m, d);
+    if day < day_of(DATE_FIRST) || day > day_of(DATE_LAST) {
+        return Err(err(slot(6), "birth date outside 1900-01-01..=2099-12-31"));
+    }
+    if !legacy && check_value(&id.digits.values[..17]) != id.digits.values[17] {
+        return Err(err(slot(17), "wrong check character"));
+    }
+    Ok(id)
+}
+
+/// Region codes with a valid province prefix that are not in the gazetteer, ascending.
+fn complement() -> &'static [u32] {
+    static C: OnceLock<Vec<u32>> = OnceLock::new();
+    C.get_or_init(|| {
+        let known = gazetteer::codes();
+        gazetteer::PROVINCE_PREFIXES
+            .iter()
+            .flat_map(|p| (p * 10_000)..(p + 1) * 10_000)
+            .filter(|c| known.binary_search(c).is_err())
+            .collect()
+    })
+}
+
+fn in_province(codes: &'static [u32], province: u32) -> &'static [u32] {
+    let lo = codes.partition_point(|&c| c < province * 10_000);
+    let hi = codes.partition_point(|&c| c < (province + 1) * 10_000);
+    &codes[lo..hi]
+}
+
+/// The set an ID is encrypted within, and the tweak bytes that name it.
+struct Domain {
+    regions: Regions,
+    legacy: bool,
+    first_day: i64,
+    days: i64,
+    /// `Some(parity)` when the gender is kept.
+    parity: Option<u32>,
+    x_class: bool,
+    tweak: Vec<u8>,
+}
+
+enum Regions {
+    One(u32),
+    Set(&'static [u32]),
+}
+
+impl Regions {
+    fn len(&self) -> u128 {
+        match self {
+            Regions::One(_) => 1,
+            Regions::Set(s) => s.len() as u128,
+        }
+    }
+}
+
+impl Domain {
+    fn of(id: &Id, keep: IdKeep) -> Result<Domain> {
+        let region = id.region();
+        let province = region / 10_000;
+        let known = gazetteer::contains(region);
+        let regions = if keep.region {
+            Regions::One(region)
+        } else {
+            let all = if known { gazetteer::codes() } else { complement() };
+            Regions::Set(if keep.province { in_province(all, province) } else { all })
+        };
+        let (y, m, d) = id.date();
+        let day = days_from_civil(y, m, d);
+        let cutoff = day_of(DATE_CUTOFF);
+        let (first_day, last_day) = if keep.birth_year {
+            (days_from_civil(y, 1, 1), days_from_civil(y, 12, 31))
+        } else if id.legacy {
+            (day_of(DATE_FIRST), days_from_civil(1999, 12, 31))
+        } else if day < cutoff {
+            (day_of(DATE_FIRST), cutoff - 1)
+        } else {
+            (cutoff, day_of(DATE_LAST))
+        };
+        let parity = keep.gender.then_some(id.seq() % 2);
+        let mut tweak = vec![
+            b'I',
+            1, // mapping version
+            id.legacy as u8,
+            keep.province as u8 | (keep.region as u8) << 1 | (keep.birth_year as u8) << 2 | (keep.gender as u8) << 3,
+            known as u8,
+            (first_day >= cutoff) as u8,
+            id.has_x() as u8,
+            parity.unwrap_or(2) as u8,
+        ];
+        if keep.region {
+            tweak.extend_from_slice(&region.to_be_bytes());
+        } else if keep.province {
+            tweak.extend_from_slice(&province.to_be_bytes());
+        }
+        if keep.birth_year {
+            tweak.extend_from_slice(&y.to_be_bytes());
+        }
+        let domain = Domain {
+            regions,
+            legacy: id.legacy,
+            first_day,
+            days: last_day - first_day + 1,
+            parity,
+            x_class: id.has_x(),
+            tweak,
+        };
+        if domain.size() < crate::ff1::MIN_DOMAIN {
+            return Err(Error::UnsupportedMode {
+                kind: KIND,
+                reason: "the kept fields leave fewer than 1,000,000 values for this ID",
+            });
+        }
+        Ok(domain)
+    }
+
+    fn seqs(&self) -> u128 {
+        if self.parity.is_some() {
+            500
+        } else {
+            1000
+        }
+    }
+
+    fn size(&self) -> u128 {
+        self.regions.len() * self.days as u128 * self.seqs()
+    }
+
+    fn encode(&self, id: &Id) -> u128 {
+        let r = match &self.regions {
+            Regions::One(_) => 0,
+            Regions::Set(s) => s.binary_search(&id.region()).unwrap_or(0) as u128,
+        };
+        let (y, m, d) = id.date();
+        let day = (days_from_civil(y, m, d) - self.first_day) as u128;
+        let seq = if self.parity.is_some() { id.seq() / 2 } else { id.seq() } as u128;
+        (r * self.days as u128 + day) * self.seqs() + seq
+    }
+
+    /// The digits (17 + check, or 15) of the ID at index `x` (< size).
+    fn decode(&self, x: u128) -> Vec<u8> {
+        let seqs = self.seqs();
+        let seq = match self.parity {
+            Some(p) => (x % seqs) as u32 * 2 + p,
+            None => (x % seqs) as u32,
+        };
+        let rest = x / seqs;
+        let day = self.first_day + (rest % self.days as u128) as i64;
+        let region = match &self.regions {
+            Regions::One(r) => *r,
+            Regions::Set(s) => s[(rest / self.days as u128) as usize],
+        };
+        let (y, m, d) = civil_from_days(day);
+        let mut out = Vec::with_capacity(18);
+        push_decimal(&mut out, region, 6);
+        if self.legacy {
+            push_decimal(&mut out, (y - 1900) as u32, 2);
+        } else {
+            push_decimal(&mut out, y as u32, 4);
+        }
+        push_decimal(&mut out, m, 2);
+        push_decimal(&mut out, d, 2);
+        push_decimal(&mut out, seq, 3);
+        if !self.legacy {
+            out.push(check_value(&out));
+        }
+        out
+    }
+
+    /// Whether the ID at index `x` is inside this domain's partition.
+    fn accepts(&self, x: u128) -> bool {
+        x < self.size() && (self.legacy || (self.decode(x)[17] == 10) == self.x_class)
+    }
+}
+
+fn push_decimal(out: &mut Vec<u8>, v: u32, width: u32) {
+    for i in (0..width).rev() {
+        out.push((v / 10u32.pow(i) % 10) as u8);
+    }
+}
+
+fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
+    let id = parse(text)?;
+    let domain = Domain::of(&id, scope.options.id_keep)?;
+    let bits = 128 - (domain.size() - 1).leading_zeros() as usize;
+    let x = domain.encode(&id);
+    let y = ff1_walk(scope, KIND, LABEL, 2, bits, &domain.tweak, x, encrypt, |y| domain.accepts(y))?;
+    Ok(id.digits.render(text, &domain.decode(y)))
+}
+
+impl KindRules for CnId {
+    fn normalize(&self, _: &Options, value: &str) -> Result<String> {
+        Ok(parse(value)?.normal())
+    }
+
+    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
+        crypt(scope, value, true)
+    }
+
+    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
+        crypt(scope, token, false)
+    }
+
+    fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
+        let id = parse(value)?;
+        let (first, last) = match mask {
+            Mask::Default | Mask::PrivacyWaybill => (6, 4),
+            Mask::FirstLast { first, last } => (first as usize, last as usize),
+            _ => return Err(unsupported_mask(KIND)),
+        };
+        Ok(id.digits.mask(value, first, last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip() {
+        for day in day_of(DATE_FIRST) - 10..=day_of(DATE_LAST) + 10 {
+            let (y, m, d) = civil_from_days(day);
+            assert_eq!(days_from_civil(y, m, d), day);
+        }
+        assert_eq!(day_of((1970, 1, 1)), 0);
+        assert!(is_real_date(2000, 2, 29));
+        assert!(!is_real_date(1900, 2, 29));
+        assert!(!is_real_date(2023, 2, 29));
+        assert!(!is_real_date(2023, 4, 31));
+        assert!(!is_real_date(2023, 13, 1));
+        assert!(!is_real_date(2023, 0, 1));
+    }
+
+    #[test]
+    fn known_check_characters() {
+        // The GB 11643-1999 example and a synthetic X case.
+        assert!(parse("11010519491231002X").is_ok());
+        assert!(parse("11010519491231002x").is_ok());
+        assert!(parse("440524188001010014").is_err()); // 1880: outside the range
+        assert_eq!(parse("110105194912310021").unwrap_err(), Error::value(KIND, Some(17), "wrong check character"));
+        assert_eq!(
+            parse("110105194902300021").unwrap_err(),
+            Error::value(KIND, Some(6), "birth date is not a real date")
+        );
+        assert_eq!(parse("190105194912310021").unwrap_err(), Error::value(KIND, Some(0), "unknown province code"));
+        assert!(parse("110105 19491231 002X").is_ok());
+        assert!(parse("110105-19491231-002X").is_ok());
+        assert!(parse("1101051949 1231002X").is_err());
+        assert!(parse("110105491231002").is_ok());
+        assert_eq!(parse("110105491231002").unwrap().normal(), "11010519491231002X");
+    }
+
+    #[test]
+    fn complement_partition() {
+        let c = complement();
+        assert_eq!(c.len() + gazetteer::codes().len(), 35 * 10_000);
+        assert!(c.windows(2).all(|w| w[0] < w[1]));
+    }
+}

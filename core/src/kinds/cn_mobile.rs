@@ -1,0 +1,150 @@
+//! `cn_mobile`: mainland mobile numbers, 11 digits `1[3-9]x xxxx xxxx`.
+//!
+//! Accepted written forms: `13812345678`, `138-1234-5678`, `138 1234 5678`,
+//! `+86 138 1234 5678`, `+8613812345678`, `0086…`, `(+86)…`, full-width digits.
+//! The normal form is the 11 ASCII digits.
+//!
+//! Token: the 3-digit network prefix stays; the last 8 digits are FF1-encrypted
+//! (radix 10, 8 numerals, tweak = prefix || context). The token is written in
+//! the input's layout (separators, country prefix, widths), and its digits
+//! depend only on the normalised number, so every layout of one number gets the
+//! same token digits. Detokenizing gives back the exact input text.
+
+use std::collections::HashMap;
+
+use super::{char_pos, unsupported_mask, KindRules, Scope};
+use crate::ff1::Tweaked;
+use crate::layout::{country_prefix, decimal_digits, read_digit_run, Digits};
+use crate::mask::Mask;
+use crate::tokenizer::Options;
+use crate::{Error, Kind, Result};
+
+pub(crate) struct CnMobile;
+
+const KIND: Kind = Kind::CnMobile;
+const LABEL: &str = "cn_mobile";
+
+/// Reads and validates a written mobile number.
+pub(crate) fn parse(text: &str) -> Result<Digits> {
+    let start = country_prefix(text);
+    let digits =
+        read_digit_run(text, start, 11).map_err(|(at, reason)| Error::value(KIND, Some(char_pos(text, at)), reason))?;
+    if digits.values.len() != 11 {
+        return Err(Error::value(KIND, None, "must have 11 digits"));
+    }
+    if digits.values[0] != 1 {
+        return Err(Error::value(KIND, Some(char_pos(text, digits.slots[0].at as usize)), "must start with 1"));
+    }
+    if digits.values[1] < 3 {
+        return Err(Error::value(KIND, Some(char_pos(text, digits.slots[1].at as usize)), "second digit must be 3-9"));
+    }
+    Ok(digits)
+}
+
+fn prefix_tweak(d: &Digits) -> [u8; 3] {
+    [b'0' + d.values[0], b'0' + d.values[1], b'0' + d.values[2]]
+}
+
+fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
+    let d = parse(text)?;
+    let x = d.number(3..11);
+    let y = super::ff1_walk(scope, KIND, LABEL, 10, 8, &prefix_tweak(&d), x, encrypt, |_| true)?;
+    let mut out = [0u8; 11];
+    out[..3].copy_from_slice(&d.values[..3]);
+    decimal_digits(y, &mut out[3..]);
+    Ok(d.render(text, &out))
+}
+
+impl KindRules for CnMobile {
+    fn normalize(&self, _: &Options, value: &str) -> Result<String> {
+        Ok(parse(value)?.values.iter().map(|&v| (b'0' + v) as char).collect())
+    }
+
+    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
+        crypt(scope, value, true)
+    }
+
+    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
+        crypt(scope, token, false)
+    }
+
+    fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
+        let d = parse(value)?;
+        let (first, last) = match mask {
+            Mask::Default | Mask::PrivacyWaybill => (3, 4),
+            Mask::FirstLast { first, last } => (first as usize, last as usize),
+            _ => return Err(unsupported_mask(KIND)),
+        };
+        Ok(d.mask(value, first, last))
+    }
+
+    fn tokenize_batch(&self, scope: &Scope<'_>, values: &[&str]) -> Vec<Result<String>> {
+        let parsed: Vec<Result<Digits>> = values.iter().map(|v| parse(v)).collect();
+        let mut xs: Vec<u128> = Vec::with_capacity(values.len());
+        let mut prefixes: Vec<[u8; 3]> = Vec::with_capacity(values.len());
+        for d in parsed.iter().flatten() {
+            xs.push(d.number(3..11));
+            prefixes.push(prefix_tweak(d));
+        }
+        let done = scope.ring.with_ff1(scope.version, LABEL, 10, |ff1| -> Result<()> {
+            let shape = ff1.shape(8)?;
+            let mut states: HashMap<[u8; 3], Tweaked> = HashMap::new();
+            let mut tweak = Vec::with_capacity(3 + scope.context.len());
+            for p in &prefixes {
+                states.entry(*p).or_insert_with(|| {
+                    tweak.clear();
+                    tweak.extend_from_slice(p);
+                    tweak.extend_from_slice(scope.context);
+                    ff1.tweaked(&shape, &tweak)
+                });
+            }
+            let lanes: Vec<&Tweaked> = prefixes.iter().map(|p| &states[p]).collect();
+            ff1.crypt_ints(&shape, &lanes, &mut xs, true);
+            Ok(())
+        });
+        if let Err(e) = done.and_then(|r| r) {
+            return values.iter().map(|_| Err(e.clone())).collect();
+        }
+        let mut ys = xs.into_iter();
+        parsed
+            .into_iter()
+            .zip(values)
+            .map(|(d, text)| {
+                let d = d?;
+                let mut out = [0u8; 11];
+                out[..3].copy_from_slice(&d.values[..3]);
+                decimal_digits(ys.next().unwrap_or_default(), &mut out[3..]);
+                Ok(d.render(text, &out))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_forms() {
+        for s in [
+            "13812345678",
+            "138-1234-5678",
+            "138 1234 5678",
+            "+86 138 1234 5678",
+            "+8613812345678",
+            "0086 13812345678",
+            "(+86)13812345678",
+            "（+86）138-1234-5678",
+            "１３８１２３４５６７８",
+        ] {
+            let d = parse(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+            assert_eq!(d.number(0..11), 13812345678, "{s}");
+        }
+        assert_eq!(parse("12812345678").unwrap_err(), Error::value(KIND, Some(1), "second digit must be 3-9"));
+        assert_eq!(parse("1381234567").unwrap_err(), Error::value(KIND, None, "must have 11 digits"));
+        assert_eq!(parse("138a1234567").unwrap_err(), Error::value(KIND, Some(3), "unexpected character"));
+        assert_eq!(parse("138--12345678").unwrap_err(), Error::value(KIND, Some(4), "unexpected character"));
+        assert!(parse("").is_err());
+        assert!(parse("+86").is_err());
+    }
+}

@@ -1,0 +1,161 @@
+//! `email`: e-mail addresses, `local@domain`.
+//!
+//! Accepted: a local part of ASCII letters, digits and `. _ - +` (1-64
+//! characters, no leading, trailing or doubled dot) and a domain of labels of
+//! letters, digits and `-` with at least one dot and a top-level label of 2+
+//! letters. Addresses are case-insensitive in practice, so the normal form is
+//! lower case, and so are tokens and detokenized values.
+//!
+//! Token: the domain stays; the letters and digits of the local part are
+//! FF1-encrypted over `0-9a-z` (radix 36; tweak = domain, context), and `. _ - +`
+//! stay in place, so the token has the same length and shape. A local part
+//! with fewer than 4 letters and digits (36^3 < 10^6) falls back to an opaque
+//! local part: the opaque token of the local part with its `yt1.` prefix
+//! written `YT1.` (`YT1.1.Qm9…@example.com`), which no FF1 token can start with.
+
+use super::{char_pos, unsupported_mask, KindRules, Scope};
+use crate::mask::{Mask, MASK_CHAR};
+use crate::tokenizer::Options;
+use crate::{opaque, Alphabet, Error, Kind, Result};
+
+pub(crate) struct Email;
+
+const KIND: Kind = Kind::Email;
+const LABEL: &str = "email";
+const OPAQUE_PREFIX: &str = "YT1.";
+
+/// Byte offset of the `@` of a valid address, or a typed error.
+pub(crate) fn parse(text: &str) -> Result<usize> {
+    let err = |at: usize, reason| Error::value(KIND, Some(char_pos(text, at)), reason);
+    let at = text.find('@').ok_or(Error::value(KIND, None, "missing @"))?;
+    let (local, domain) = (&text[..at], &text[at + 1..]);
+    if local.is_empty() || local.len() > 64 {
+        return Err(err(0, "local part must have 1-64 characters"));
+    }
+    for (i, c) in local.char_indices() {
+        if !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')) {
+            return Err(err(i, "unexpected character in local part"));
+        }
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return Err(err(0, "misplaced dot in local part"));
+    }
+    if domain.is_empty() || domain.len() > 253 {
+        return Err(err(at + 1, "domain must have 1-253 characters"));
+    }
+    let mut labels = 0;
+    let mut offset = at + 1;
+    for label in domain.split('.') {
+        let ok = !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-');
+        if !ok {
+            return Err(err(offset, "invalid domain label"));
+        }
+        offset += label.len() + 1;
+        labels += 1;
+    }
+    let tld = domain.rsplit('.').next().unwrap_or("");
+    if labels < 2 || tld.len() < 2 || !tld.bytes().all(|c| c.is_ascii_alphabetic()) {
+        return Err(err(at + 1, "domain needs a dot and a top-level label of letters"));
+    }
+    Ok(at)
+}
+
+fn alphabet() -> &'static Alphabet {
+    static A: std::sync::OnceLock<Alphabet> = std::sync::OnceLock::new();
+    A.get_or_init(|| Alphabet::new(Alphabet::LOWER_ALNUM).unwrap_or_else(|_| unreachable!("fixed alphabet")))
+}
+
+fn crypt_local(scope: &Scope<'_>, domain: &str, local: &str, encrypt: bool) -> Result<String> {
+    let a = alphabet();
+    let numerals: Vec<u16> = local.chars().filter_map(|c| a.index(c)).collect();
+    let tweak = [b"E\0", domain.as_bytes(), b"\0", scope.context].concat();
+    let out = scope.ring.with_ff1(scope.version, LABEL, 36, |ff1| {
+        if encrypt {
+            ff1.encrypt(&tweak, &numerals)
+        } else {
+            ff1.decrypt(&tweak, &numerals)
+        }
+    })??;
+    let mut new = out.into_iter();
+    Ok(local.chars().map(|c| if a.contains(c) { new.next().map_or(c, |i| a.char_at(i)) } else { c }).collect())
+}
+
+fn opaque_context(domain: &str, context: &[u8]) -> Vec<u8> {
+    [domain.as_bytes(), b"\0", context].concat()
+}
+
+impl KindRules for Email {
+    fn normalize(&self, _: &Options, value: &str) -> Result<String> {
+        parse(value)?;
+        Ok(value.to_ascii_lowercase())
+    }
+
+    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
+        let at = parse(value)?;
+        let normal = zeroize::Zeroizing::new(value.to_ascii_lowercase());
+        let (local, domain) = (&normal[..at], &normal[at + 1..]);
+        let alnum = local.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+        let new_local = if alnum >= 4 {
+            crypt_local(scope, domain, local, true)?
+        } else {
+            let t = opaque::seal(
+                scope.ring,
+                scope.version,
+                LABEL,
+                &opaque_context(domain, scope.context),
+                local.as_bytes(),
+            )?;
+            format!("{OPAQUE_PREFIX}{}", &t[opaque::PREFIX.len()..])
+        };
+        Ok(format!("{new_local}@{domain}"))
+    }
+
+    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
+        let at = parse(token)?;
+        let normal = token.to_ascii_lowercase();
+        let domain = &normal[at + 1..];
+        let local = if let Some(body) = token[..at].strip_prefix(OPAQUE_PREFIX) {
+            let t = format!("{}{body}", opaque::PREFIX);
+            let bytes = opaque::open(scope.ring, LABEL, &opaque_context(domain, scope.context), &t)?;
+            String::from_utf8(bytes.to_vec()).map_err(|_| Error::TokenAuthentication)?
+        } else {
+            crypt_local(scope, domain, &normal[..at], false)?
+        };
+        Ok(format!("{local}@{domain}"))
+    }
+
+    fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
+        let at = parse(value)?;
+        let (local, domain) = (&value[..at], &value[at..]);
+        match mask {
+            Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain => {
+                let first = local.chars().next().unwrap_or(MASK_CHAR);
+                Ok(format!("{first}{MASK_CHAR}{MASK_CHAR}{MASK_CHAR}{domain}"))
+            }
+            Mask::FirstLast { first, last } => {
+                Ok(format!("{}{domain}", crate::mask::mask_first_last(local, first as usize, last as usize)))
+            }
+            _ => Err(unsupported_mask(KIND)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepted_and_refused() {
+        for ok in ["a@b.cn", "zhang.san+tag@mail.example.com", "li_si-1@qq.com"] {
+            assert!(parse(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "a", "@b.cn", "a@", "a@b", "a..b@c.cn", ".a@c.cn", "a@-b.cn", "a@b.c1", "a b@c.cn", "张@c.cn"]
+        {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+}

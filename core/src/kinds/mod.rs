@@ -1,0 +1,101 @@
+//! The registry of kinds: one file per kind, one table that lists them.
+//!
+//! Adding a kind means adding a file here that implements [`KindRules`], a
+//! variant to [`crate::Kind`], and a line to [`rules`].
+
+mod bank_card;
+mod cn_address;
+mod cn_id;
+mod cn_landline;
+mod cn_mobile;
+mod cn_name;
+mod custom;
+mod email;
+
+use crate::mask::Mask;
+use crate::tokenizer::Options;
+use crate::{Keyring, Kind, Result};
+
+pub use cn_id::{DATE_CUTOFF, DATE_FIRST, DATE_LAST};
+
+/// What a kind's rules may use: the keyring, the key version, the context, the options.
+pub(crate) struct Scope<'a> {
+    pub ring: &'a Keyring,
+    pub version: u32,
+    pub context: &'a [u8],
+    pub options: &'a Options,
+}
+
+/// The rules of one kind.
+pub(crate) trait KindRules: Sync {
+    /// The canonical form of a valid value, or a typed error.
+    fn normalize(&self, options: &Options, value: &str) -> Result<String>;
+    /// A token for a valid value.
+    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String>;
+    /// The exact value a token was made from.
+    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String>;
+    /// The display mask of a valid value.
+    fn mask(&self, options: &Options, value: &str, mask: Mask) -> Result<String>;
+    /// Tokens for many values (kinds that can batch their cipher work override this).
+    fn tokenize_batch(&self, scope: &Scope<'_>, values: &[&str]) -> Vec<Result<String>> {
+        values.iter().map(|v| self.tokenize(scope, v)).collect()
+    }
+}
+
+/// The rules for `kind`.
+pub(crate) fn rules(kind: Kind) -> &'static dyn KindRules {
+    match kind {
+        Kind::CnId => &cn_id::CnId,
+        Kind::CnMobile => &cn_mobile::CnMobile,
+        Kind::CnLandline => &cn_landline::CnLandline,
+        Kind::BankCard => &bank_card::BankCard,
+        Kind::Email => &email::Email,
+        Kind::CnName => &cn_name::CnName,
+        Kind::CnAddress => &cn_address::CnAddress,
+        Kind::Custom => &custom::Custom,
+    }
+}
+
+/// Refuses a mask preset that does not apply to a kind.
+pub(crate) fn unsupported_mask(kind: Kind) -> crate::Error {
+    crate::Error::UnsupportedMode { kind, reason: "this mask preset does not apply to this kind" }
+}
+
+/// Cycle-walking stops here; a valid input needs more with probability below 2^-600.
+const WALK_LIMIT: usize = 10_000;
+
+/// FF1 over `n` numerals of `radix` on the integer `x`, cycle-walking until `ok` holds.
+///
+/// `x` itself must satisfy `ok` (the caller validated it); then the walk is a
+/// bijection on the set where `ok` holds. The tweak is `fixed || context`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn ff1_walk(
+    scope: &Scope<'_>,
+    kind: Kind,
+    label: &str,
+    radix: u32,
+    n: usize,
+    fixed: &[u8],
+    x: u128,
+    encrypt: bool,
+    ok: impl Fn(u128) -> bool,
+) -> Result<u128> {
+    let tweak = [fixed, scope.context].concat();
+    scope.ring.with_ff1(scope.version, label, radix, |ff1| {
+        let shape = ff1.shape(n)?;
+        let tw = ff1.tweaked(&shape, &tweak);
+        let mut y = ff1.crypt_int(&shape, &tw, x, encrypt);
+        for _ in 0..WALK_LIMIT {
+            if ok(y) {
+                return Ok(y);
+            }
+            y = ff1.crypt_int(&shape, &tw, y, encrypt);
+        }
+        Err(crate::Error::value(kind, None, "outside the token domain"))
+    })?
+}
+
+/// The character position of byte offset `at` in `text`.
+pub(crate) fn char_pos(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].chars().count()
+}

@@ -1,0 +1,205 @@
+//! The written layout of a value: which characters carry digits, and how they are written.
+//!
+//! Kinds read the significant characters of a value (ASCII or full-width digits,
+//! a check character `X`) and remember where each one stood and in which width,
+//! so that a token can be written back in exactly the input's layout: the same
+//! separators, country prefix and character widths. Detokenizing a token then
+//! gives back the exact input text.
+
+/// One significant character of the input.
+#[derive(Clone, Copy)]
+pub(crate) struct Slot {
+    /// Byte offset in the input.
+    pub at: u32,
+    /// Full-width form (`０`-`９`, `Ｘ`).
+    pub wide: bool,
+    /// Lower-case `x` / `ｘ` (only meaningful where the value is 10).
+    pub lower: bool,
+}
+
+/// The significant characters of a value and where they stand.
+///
+/// `Debug` shows the count only: the values are personal data.
+#[derive(Clone, Default)]
+pub(crate) struct Digits {
+    /// Digit values; 10 stands for a check character `X`.
+    pub values: Vec<u8>,
+    /// Where each value was written.
+    pub slots: Vec<Slot>,
+}
+
+/// The value of a digit character, ASCII or full-width, with its width.
+#[inline]
+pub(crate) fn digit_value(c: char) -> Option<(u8, bool)> {
+    match c {
+        '0'..='9' => Some((c as u8 - b'0', false)),
+        '\u{ff10}'..='\u{ff19}' => Some(((c as u32 - 0xff10) as u8, true)),
+        _ => None,
+    }
+}
+
+/// `X` in any of its written forms: `(wide, lower)`.
+#[inline]
+pub(crate) fn x_value(c: char) -> Option<(bool, bool)> {
+    match c {
+        'X' => Some((false, false)),
+        'x' => Some((false, true)),
+        '\u{ff38}' => Some((true, false)),
+        '\u{ff58}' => Some((true, true)),
+        _ => None,
+    }
+}
+
+impl std::fmt::Debug for Digits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Digits").field("len", &self.values.len()).finish_non_exhaustive()
+    }
+}
+
+impl Digits {
+    pub(crate) fn with_capacity(n: usize) -> Digits {
+        Digits { values: Vec::with_capacity(n), slots: Vec::with_capacity(n) }
+    }
+
+    pub(crate) fn push(&mut self, value: u8, at: usize, wide: bool, lower: bool) {
+        self.values.push(value);
+        self.slots.push(Slot { at: at as u32, wide, lower });
+    }
+
+    /// Whether the value is written as its significant characters alone, ASCII, upper case.
+    pub(crate) fn is_plain(&self, text: &str) -> bool {
+        self.values.len() == text.len() && self.slots.iter().all(|s| !s.wide && !s.lower)
+    }
+
+    /// `text` with the significant character in slot `i` replaced by `new[i]`, in the same style.
+    pub(crate) fn render(&self, text: &str, new: &[u8]) -> String {
+        debug_assert_eq!(new.len(), self.slots.len());
+        if self.is_plain(text) {
+            return new.iter().map(|&v| plain_char(v, false)).collect();
+        }
+        let mut out = String::with_capacity(text.len() + 4);
+        let mut from = 0usize;
+        for (slot, &v) in self.slots.iter().zip(new) {
+            let at = slot.at as usize;
+            out.push_str(&text[from..at]);
+            let c = if slot.wide { wide_char(v, slot.lower) } else { plain_char(v, slot.lower) };
+            out.push(c);
+            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        out.push_str(&text[from..]);
+        out
+    }
+
+    /// The values as an integer (decimal digits only), over `range`.
+    pub(crate) fn number(&self, range: std::ops::Range<usize>) -> u128 {
+        self.values[range].iter().fold(0u128, |acc, &d| acc * 10 + d as u128)
+    }
+}
+
+fn plain_char(v: u8, lower: bool) -> char {
+    match v {
+        10 if lower => 'x',
+        10 => 'X',
+        _ => (b'0' + v) as char,
+    }
+}
+
+fn wide_char(v: u8, lower: bool) -> char {
+    match v {
+        10 if lower => '\u{ff58}',
+        10 => '\u{ff38}',
+        _ => char::from_u32(0xff10 + v as u32).unwrap_or('0'),
+    }
+}
+
+/// Writes `x` as exactly `out.len()` decimal digits.
+pub(crate) fn decimal_digits(mut x: u128, out: &mut [u8]) {
+    for o in out.iter_mut().rev() {
+        *o = (x % 10) as u8;
+        x /= 10;
+    }
+}
+
+/// Separators accepted between the digit groups of phone, card and ID numbers.
+#[inline]
+pub(crate) fn is_separator(c: char) -> bool {
+    matches!(c, ' ' | '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{3000}' | '\u{ff0d}')
+}
+
+impl Digits {
+    /// `text` with every significant character outside the first `first` and
+    /// last `last` replaced by `*` (all of them where `first + last` covers the value).
+    pub(crate) fn mask(&self, text: &str, first: usize, last: usize) -> String {
+        let n = self.slots.len();
+        let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
+        let mut out = String::with_capacity(text.len());
+        let mut from = 0usize;
+        for (i, slot) in self.slots.iter().enumerate() {
+            if i >= first && i < n - last {
+                let at = slot.at as usize;
+                out.push_str(&text[from..at]);
+                out.push(crate::mask::MASK_CHAR);
+                from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out.push_str(&text[from..]);
+        out
+    }
+}
+
+/// Reads a written country code `+86`, `＋86`, `0086`, `(+86)`, `（+86）` and the
+/// separators after it; returns the bytes consumed (0 when there is none).
+pub(crate) fn country_prefix(s: &str) -> usize {
+    let mut chars = s.char_indices().peekable();
+    let mut expect = |want: &[char]| match chars.peek() {
+        Some(&(_, c)) if want.contains(&c) => {
+            chars.next();
+            true
+        }
+        _ => false,
+    };
+    let open = expect(&['(', '（']);
+    let plus = expect(&['+', '＋']);
+    if !(plus || expect(&['0', '０']) && expect(&['0', '０'])) {
+        return 0;
+    }
+    if !(expect(&['8', '８']) && expect(&['6', '６'])) {
+        return 0;
+    }
+    if open && !expect(&[')', '）']) {
+        return 0;
+    }
+    let mut end = match chars.peek() {
+        Some(&(i, _)) => i,
+        None => return 0,
+    };
+    for (i, c) in chars {
+        if !is_separator(c) {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    end
+}
+
+/// Reads exactly the digits of `text[start..]`, allowing one separator between
+/// two digits. Returns the digits, or `(byte offset, reason)` of the first problem.
+pub(crate) fn read_digit_run(text: &str, start: usize, capacity: usize) -> Result<Digits, (usize, &'static str)> {
+    let mut d = Digits::with_capacity(capacity);
+    let mut after_sep = false;
+    for (i, c) in text[start..].char_indices() {
+        let at = start + i;
+        if let Some((v, wide)) = digit_value(c) {
+            d.push(v, at, wide, false);
+            after_sep = false;
+        } else if is_separator(c) && !d.values.is_empty() && !after_sep {
+            after_sep = true;
+        } else {
+            return Err((at, "unexpected character"));
+        }
+    }
+    if after_sep {
+        return Err((text.len(), "ends with a separator"));
+    }
+    Ok(d)
+}
