@@ -99,3 +99,9 @@ pub(crate) fn ff1_walk(
 pub(crate) fn char_pos(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].chars().count()
 }
+
+/// Whether `text` is a valid value of `kind` (for the scanner; custom values need their format).
+#[allow(dead_code)] // used by the scanner
+pub(crate) fn is_valid(kind: Kind, text: &str) -> bool {
+    rules(kind).normalize(&Options::default(), text).is_ok()
+}
