@@ -67,7 +67,7 @@ fn kind_errors_never_show_the_value() {
     let tk = Tokenizer::new(ring());
     let mut rng = Rng::new(77);
     let mut errors = 0;
-    let generators: [(Kind, fn(&mut Rng) -> String); 7] = [
+    let generators: [(Kind, gen::Generator); 7] = [
         (Kind::CnMobile, gen::mobile),
         (Kind::CnId, gen::id),
         (Kind::CnLandline, gen::landline),

@@ -4,6 +4,9 @@
 use super::Rng;
 use yinsi::gazetteer;
 
+/// A generator of random valid values of one kind.
+pub type Generator = fn(&mut Rng) -> String;
+
 pub const MOBILE_PREFIXES: [u32; 40] = [
     130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 145, 147, 150, 151, 152, 153, 155, 156, 157, 158, 159, 166, 170,
     171, 173, 175, 176, 177, 178, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 199,
