@@ -139,8 +139,9 @@ pub(crate) struct Shape {
 /// The CBC-MAC state after `P` and the constant blocks of `Q` for one tweak and length.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tweaked {
-    /// The CBC state XORed with the constant bytes of the last block of `Q`.
-    last: [u8; 16],
+    /// The CBC state XORed with the constant bytes of the last block of `Q`, as a
+    /// big-endian integer: the round number and `NUM(B)` are XORed into its low bytes.
+    last: u128,
 }
 
 /// Largest supported length for `radix` (see the module docs).
@@ -318,7 +319,7 @@ impl Ff1 {
         for (l, s) in last.iter_mut().zip(state) {
             *l ^= s;
         }
-        Tweaked { last }
+        Tweaked { last: u128::from_be_bytes(last) }
     }
 
     /// Runs the ten Feistel rounds on up to [`LANES`] values `(NUM(A), NUM(B))`.
@@ -328,7 +329,7 @@ impl Ff1 {
         debug_assert!(lanes.len() <= LANES);
         debug_assert!(tweaks.len() == 1 || tweaks.len() == lanes.len());
         let count = lanes.len();
-        let b = shape.b;
+        let b = shape.b as u32;
         let mut blocks = [Block::default(); LANES];
         let mut extra = [Block::default(); LANES];
         for step in 0..10u8 {
@@ -337,14 +338,10 @@ impl Ff1 {
             for (k, block) in blocks[..count].iter_mut().enumerate() {
                 let tw = tweaks[if tweaks.len() == 1 { 0 } else { k }];
                 // The varying tail of Q: [i] || [NUM(B)]^b (NUM(A) when decrypting).
+                // Built in a register: byte 15 - b holds i, the last b bytes NUM(B) (< 2^(8b)).
                 let source = if encrypt { lanes[k].1 } else { lanes[k].0 };
-                let mut q = tw.last;
-                q[15 - b] ^= i;
-                let be = source.to_be_bytes();
-                for j in 16 - b..16 {
-                    q[j] ^= be[j];
-                }
-                *block = Block::from(q);
+                let q = tw.last ^ ((i as u128) << (8 * b)) ^ source;
+                *block = Block::from(q.to_be_bytes());
             }
             self.cipher.encrypt_blocks(&mut blocks[..count]);
             if shape.d > 16 {

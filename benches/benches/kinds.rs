@@ -1,0 +1,45 @@
+//! Speed of the kinds: tokenize `cn_mobile` and `cn_id`, mask, batch tokenize.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use yinsi::{Keyring, Kind, Mask, Tokenizer};
+
+fn kinds(c: &mut Criterion) {
+    let tk = Tokenizer::new(Keyring::from_hex(&"2b".repeat(32)).unwrap());
+    let mut g = c.benchmark_group("kinds");
+    g.bench_function("tokenize_cn_mobile", |b| {
+        b.iter(|| tk.tokenize(Kind::CnMobile, black_box("13812345678"), black_box(b"orders.phone")).unwrap())
+    });
+    g.bench_function("tokenize_cn_mobile_formatted", |b| {
+        b.iter(|| tk.tokenize(Kind::CnMobile, black_box("+86 138-1234-5678"), black_box(b"orders.phone")).unwrap())
+    });
+    g.bench_function("detokenize_cn_mobile", |b| {
+        b.iter(|| tk.detokenize(Kind::CnMobile, black_box("13863224623"), black_box(b"orders.phone")).unwrap())
+    });
+    let ids = ["11010519491231002X", "330106198507124518", "440305199912310017", "510107196005295582"];
+    let ids: Vec<&str> = ids.into_iter().filter(|v| tk.validate(Kind::CnId, v).is_ok()).collect();
+    let mut i = 0;
+    g.bench_function("tokenize_cn_id", |b| {
+        b.iter(|| {
+            i = (i + 1) % ids.len();
+            tk.tokenize(Kind::CnId, black_box(ids[i]), black_box(b"hotel.guest_id")).unwrap()
+        })
+    });
+    g.bench_function("mask_cn_mobile", |b| {
+        b.iter(|| tk.mask(Kind::CnMobile, black_box("13812345678"), Mask::Default).unwrap())
+    });
+    g.bench_function("mask_cn_id", |b| {
+        b.iter(|| tk.mask(Kind::CnId, black_box("11010519491231002X"), Mask::Default).unwrap())
+    });
+    let phones: Vec<String> =
+        (0..4096u64).map(|i| format!("1{}{:09}", 3 + i % 7, (i * 7_919_993) % 1_000_000_000)).collect();
+    g.throughput(Throughput::Elements(phones.len() as u64));
+    g.bench_function("tokenize_batch_cn_mobile_4096", |b| {
+        b.iter(|| tk.tokenize_batch(Kind::CnMobile, black_box(&phones), b"orders.phone"))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, kinds);
+criterion_main!(benches);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test of yinsi. README.md gives this command and .ci/run runs it, nothing more or less.
+# It installs what the tests need on a fresh machine (see each step's script).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "format (rustfmt)"
+cargo fmt --all -- --check
+
+step "lint (clippy, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust tests (unit, integration, doc; shared vectors)"
+cargo test --workspace --locked
