@@ -7,7 +7,7 @@
 //! gives back the exact input text.
 
 /// One significant character of the input.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 pub(crate) struct Slot {
     /// Byte offset in the input.
     pub at: u32,
@@ -17,15 +17,19 @@ pub(crate) struct Slot {
     pub lower: bool,
 }
 
-/// The significant characters of a value and where they stand.
+/// Most significant characters any kind reads (an ID has 18, a card 19, a landline up to 18).
+pub(crate) const MAX_DIGITS: usize = 24;
+
+/// The significant characters of a value and where they stand, inline (no heap).
 ///
 /// `Debug` shows the count only: the values are personal data.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub(crate) struct Digits {
+    len: usize,
     /// Digit values; 10 stands for a check character `X`.
-    pub values: Vec<u8>,
+    values: [u8; MAX_DIGITS],
     /// Where each value was written.
-    pub slots: Vec<Slot>,
+    slots: [Slot; MAX_DIGITS],
 }
 
 /// The value of a digit character, ASCII or full-width, with its width.
@@ -52,34 +56,56 @@ pub(crate) fn x_value(c: char) -> Option<(bool, bool)> {
 
 impl std::fmt::Debug for Digits {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Digits").field("len", &self.values.len()).finish_non_exhaustive()
+        f.debug_struct("Digits").field("len", &self.len).finish_non_exhaustive()
     }
 }
 
 impl Digits {
-    pub(crate) fn with_capacity(n: usize) -> Digits {
-        Digits { values: Vec::with_capacity(n), slots: Vec::with_capacity(n) }
+    pub(crate) fn new() -> Digits {
+        Digits { len: 0, values: [0; MAX_DIGITS], slots: [Slot::default(); MAX_DIGITS] }
     }
 
-    pub(crate) fn push(&mut self, value: u8, at: usize, wide: bool, lower: bool) {
-        self.values.push(value);
-        self.slots.push(Slot { at: at as u32, wide, lower });
+    /// Appends a value; `false` (and nothing appended) when [`MAX_DIGITS`] are held already.
+    #[must_use]
+    pub(crate) fn push(&mut self, value: u8, at: usize, wide: bool, lower: bool) -> bool {
+        if self.len == MAX_DIGITS {
+            return false;
+        }
+        self.values[self.len] = value;
+        self.slots[self.len] = Slot { at: at as u32, wide, lower };
+        self.len += 1;
+        true
+    }
+
+    /// The number of significant characters.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The values; 10 stands for `X`.
+    pub(crate) fn values(&self) -> &[u8] {
+        &self.values[..self.len]
+    }
+
+    /// Where each value was written.
+    pub(crate) fn slots(&self) -> &[Slot] {
+        &self.slots[..self.len]
     }
 
     /// Whether the value is written as its significant characters alone, ASCII, upper case.
     pub(crate) fn is_plain(&self, text: &str) -> bool {
-        self.values.len() == text.len() && self.slots.iter().all(|s| !s.wide && !s.lower)
+        self.len == text.len() && self.slots().iter().all(|s| !s.wide && !s.lower)
     }
 
     /// `text` with the significant character in slot `i` replaced by `new[i]`, in the same style.
     pub(crate) fn render(&self, text: &str, new: &[u8]) -> String {
-        debug_assert_eq!(new.len(), self.slots.len());
+        debug_assert_eq!(new.len(), self.len);
         if self.is_plain(text) {
             return new.iter().map(|&v| plain_char(v, false)).collect();
         }
         let mut out = String::with_capacity(text.len() + 4);
         let mut from = 0usize;
-        for (slot, &v) in self.slots.iter().zip(new) {
+        for (slot, &v) in self.slots().iter().zip(new) {
             let at = slot.at as usize;
             out.push_str(&text[from..at]);
             let c = if slot.wide { wide_char(v, slot.lower) } else { plain_char(v, slot.lower) };
@@ -92,7 +118,7 @@ impl Digits {
 
     /// The values as an integer (decimal digits only), over `range`.
     pub(crate) fn number(&self, range: std::ops::Range<usize>) -> u128 {
-        self.values[range].iter().fold(0u128, |acc, &d| acc * 10 + d as u128)
+        self.values()[range].iter().fold(0u128, |acc, &d| acc * 10 + d as u128)
     }
 }
 
@@ -130,11 +156,11 @@ impl Digits {
     /// `text` with every significant character outside the first `first` and
     /// last `last` replaced by `*` (all of them where `first + last` covers the value).
     pub(crate) fn mask(&self, text: &str, first: usize, last: usize) -> String {
-        let n = self.slots.len();
+        let n = self.len;
         let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
         let mut out = String::with_capacity(text.len());
         let mut from = 0usize;
-        for (i, slot) in self.slots.iter().enumerate() {
+        for (i, slot) in self.slots().iter().enumerate() {
             if i >= first && i < n - last {
                 let at = slot.at as usize;
                 out.push_str(&text[from..at]);
@@ -184,15 +210,17 @@ pub(crate) fn country_prefix(s: &str) -> usize {
 
 /// Reads exactly the digits of `text[start..]`, allowing one separator between
 /// two digits. Returns the digits, or `(byte offset, reason)` of the first problem.
-pub(crate) fn read_digit_run(text: &str, start: usize, capacity: usize) -> Result<Digits, (usize, &'static str)> {
-    let mut d = Digits::with_capacity(capacity);
+pub(crate) fn read_digit_run(text: &str, start: usize) -> Result<Digits, (usize, &'static str)> {
+    let mut d = Digits::new();
     let mut after_sep = false;
     for (i, c) in text[start..].char_indices() {
         let at = start + i;
         if let Some((v, wide)) = digit_value(c) {
-            d.push(v, at, wide, false);
+            if !d.push(v, at, wide, false) {
+                return Err((at, "too many digits"));
+            }
             after_sep = false;
-        } else if is_separator(c) && !d.values.is_empty() && !after_sep {
+        } else if is_separator(c) && d.len() > 0 && !after_sep {
             after_sep = true;
         } else {
             return Err((at, "unexpected character"));

@@ -55,23 +55,19 @@ fn luhn_digit(payload: &[u8]) -> u8 {
 
 /// Reads and validates a written card number.
 pub(crate) fn parse(text: &str) -> Result<Digits> {
-    let d = read_digit_run(text, 0, 19).map_err(|(at, reason)| Error::value(KIND, Some(char_pos(text, at)), reason))?;
-    if !(16..=19).contains(&d.values.len()) {
+    let d = read_digit_run(text, 0).map_err(|(at, reason)| Error::value(KIND, Some(char_pos(text, at)), reason))?;
+    if !(16..=19).contains(&d.len()) {
         return Err(Error::value(KIND, None, "a card number has 16 to 19 digits"));
     }
-    if !luhn_valid(&d.values) {
-        return Err(Error::value(
-            KIND,
-            Some(char_pos(text, d.slots[d.values.len() - 1].at as usize)),
-            "Luhn check failed",
-        ));
+    if !luhn_valid(&d.values()) {
+        return Err(Error::value(KIND, Some(char_pos(text, d.slots()[d.len() - 1].at as usize)), "Luhn check failed"));
     }
     Ok(d)
 }
 
 fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
     let d = parse(text)?;
-    let n = d.values.len();
+    let n = d.len();
     let keep_last4 = scope.options.card_keep_last4;
     // Encrypted digits: 6..n-1 (check digit recomputed), or 6..n-5 (one digit fixes Luhn).
     let end = if keep_last4 { n - 5 } else { n - 1 };
@@ -82,12 +78,12 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
         });
     }
     let mut fixed = vec![b'B', n as u8, keep_last4 as u8];
-    fixed.extend(d.values[..6].iter().map(|v| b'0' + v));
+    fixed.extend(d.values()[..6].iter().map(|v| b'0' + v));
     if keep_last4 {
-        fixed.extend(d.values[n - 4..].iter().map(|v| b'0' + v));
+        fixed.extend(d.values()[n - 4..].iter().map(|v| b'0' + v));
     }
     let y = ff1_walk(scope, KIND, LABEL, 10, end - 6, &fixed, d.number(6..end), encrypt, |_| true)?;
-    let mut out = d.values.clone();
+    let mut out = d.values().to_vec();
     decimal_digits(y, &mut out[6..end]);
     if keep_last4 {
         // The one digit at `end` that makes the whole number pass Luhn.
@@ -105,7 +101,7 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 
 impl KindRules for BankCard {
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
-        Ok(parse(value)?.values.iter().map(|&v| (b'0' + v) as char).collect())
+        Ok(parse(value)?.values().iter().map(|&v| (b'0' + v) as char).collect())
     }
 
     fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {

@@ -121,16 +121,16 @@ impl Id {
     }
 
     fn has_x(&self) -> bool {
-        !self.legacy && self.digits.values[17] == 10
+        !self.legacy && self.digits.values()[17] == 10
     }
 
     /// The 18-character normal form.
     fn normal(&self) -> String {
         let mut v: Vec<u8> = if self.legacy {
-            let d = &self.digits.values;
+            let d = &self.digits.values();
             [&d[..6], &[1, 9], &d[6..15]].concat()
         } else {
-            self.digits.values[..17].to_vec()
+            self.digits.values()[..17].to_vec()
         };
         v.push(check_value(&v));
         v.iter().map(|&d| if d == 10 { 'X' } else { (b'0' + d) as char }).collect()
@@ -140,20 +140,25 @@ impl Id {
 /// Reads and validates a written ID.
 pub(crate) fn parse(text: &str) -> Result<Id> {
     let err = |at: usize, reason| Error::value(KIND, Some(char_pos(text, at)), reason);
-    let mut digits = Digits::with_capacity(18);
+    let mut digits = Digits::new();
     let mut breaks = [usize::MAX; 2];
     let mut nbreaks = 0;
     let mut after_sep = false;
     for (at, c) in text.char_indices() {
-        let n = digits.values.len();
+        let n = digits.len();
+        let too_long = || err(at, "too long: an ID has 18 characters or 15 digits");
         if let Some((v, wide)) = digit_value(c) {
-            digits.push(v, at, wide, false);
+            if n == 18 || !digits.push(v, at, wide, false) {
+                return Err(too_long());
+            }
             after_sep = false;
         } else if let Some((wide, lower)) = x_value(c) {
             if n != 17 {
                 return Err(err(at, "X is only allowed as the check character"));
             }
-            digits.push(10, at, wide, lower);
+            if !digits.push(10, at, wide, lower) {
+                return Err(too_long());
+            }
             after_sep = false;
         } else if is_separator(c) && !after_sep && matches!(n, 6 | 12 | 14) && nbreaks < 2 {
             breaks[nbreaks] = n;
@@ -162,11 +167,8 @@ pub(crate) fn parse(text: &str) -> Result<Id> {
         } else {
             return Err(err(at, "unexpected character"));
         }
-        if digits.values.len() > 18 {
-            return Err(err(at, "too long: an ID has 18 characters or 15 digits"));
-        }
     }
-    let legacy = match digits.values.len() {
+    let legacy = match digits.len() {
         18 => false,
         15 => true,
         _ => return Err(Error::value(KIND, None, "an ID has 18 characters or 15 digits")),
@@ -179,8 +181,8 @@ pub(crate) fn parse(text: &str) -> Result<Id> {
         return Err(Error::value(KIND, None, "separators only between the 6-8-4 (or 6-6-3) groups"));
     }
     let id = Id { digits, legacy };
-    let slot = |i: usize| id.digits.slots[i].at as usize;
-    if legacy && id.digits.values.contains(&10) {
+    let slot = |i: usize| id.digits.slots()[i].at as usize;
+    if legacy && id.digits.values().contains(&10) {
         return Err(err(slot(14), "a 15-digit ID has no check character"));
     }
     if !gazetteer::is_province_prefix(id.region() / 10_000) {
@@ -194,7 +196,7 @@ pub(crate) fn parse(text: &str) -> Result<Id> {
     if day < day_of(DATE_FIRST) || day > day_of(DATE_LAST) {
         return Err(err(slot(6), "birth date outside 1900-01-01..=2099-12-31"));
     }
-    if !legacy && check_value(&id.digits.values[..17]) != id.digits.values[17] {
+    if !legacy && check_value(&id.digits.values()[..17]) != id.digits.values()[17] {
         return Err(err(slot(17), "wrong check character"));
     }
     Ok(id)

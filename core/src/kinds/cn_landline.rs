@@ -36,29 +36,31 @@ pub(crate) fn parse(text: &str) -> Result<Landline> {
     if open {
         chars.next();
     }
-    let mut digits = Digits::with_capacity(18);
+    let mut digits = Digits::new();
     // Area code: its length follows from its second digit.
     let mut area = 0usize;
     while let Some(&(at, c)) = chars.peek() {
         let Some((v, wide)) = digit_value(c) else { break };
-        digits.push(v, at, wide, false);
+        if !digits.push(v, at, wide, false) {
+            return Err(err(at, "too many digits"));
+        }
         chars.next();
-        if digits.values.len() == 2 {
-            area = match digits.values[..2] {
+        if digits.len() == 2 {
+            area = match digits.values()[..2] {
                 [0, 1] | [0, 2] => 3,
                 [0, 3..=9] => 4,
-                _ => return Err(err(digits.slots[0].at as usize, "area code must be 010, 02x or 0xxx")),
+                _ => return Err(err(digits.slots()[0].at as usize, "area code must be 010, 02x or 0xxx")),
             };
         }
-        if area != 0 && digits.values.len() == area {
+        if area != 0 && digits.len() == area {
             break;
         }
     }
-    if area == 0 || digits.values.len() != area {
+    if area == 0 || digits.len() != area {
         return Err(Error::value(KIND, Some(0), "missing area code"));
     }
-    if area == 3 && digits.values[1] == 1 && digits.values[2] != 0 {
-        return Err(err(digits.slots[2].at as usize, "area code must be 010, 02x or 0xxx"));
+    if area == 3 && digits.values()[1] == 1 && digits.values()[2] != 0 {
+        return Err(err(digits.slots()[2].at as usize, "area code must be 010, 02x or 0xxx"));
     }
     if open {
         match chars.next() {
@@ -78,12 +80,14 @@ pub(crate) fn parse(text: &str) -> Result<Landline> {
     let mut ext_at: Option<usize> = None;
     for (at, c) in chars {
         if let Some((v, wide)) = digit_value(c) {
-            digits.push(v, at, wide, false);
+            if !digits.push(v, at, wide, false) {
+                return Err(err(at, "too many digits"));
+            }
             after_sep = false;
         } else if (is_separator(c) || c == '转') && !after_sep && ext_at.is_none() {
-            breaks.push((digits.values.len() - area, c));
+            breaks.push((digits.len() - area, c));
             if c == '转' {
-                ext_at = Some(digits.values.len() - area);
+                ext_at = Some(digits.len() - area);
             }
             after_sep = true;
         } else {
@@ -93,7 +97,7 @@ pub(crate) fn parse(text: &str) -> Result<Landline> {
     if after_sep {
         return Err(Error::value(KIND, None, "missing local number"));
     }
-    let total = digits.values.len() - area;
+    let total = digits.len() - area;
     let valid_local = |n: usize| if area == 3 { n == 8 } else { n == 7 || n == 8 };
     let local = match ext_at {
         Some(n) => n,
@@ -111,8 +115,8 @@ pub(crate) fn parse(text: &str) -> Result<Landline> {
     if total - local > 6 || (ext_at.is_some() && total == local) {
         return Err(Error::value(KIND, None, "extension must have 1-6 digits"));
     }
-    if !(2..=8).contains(&digits.values[area]) {
-        return Err(err(digits.slots[area].at as usize, "local number must start with 2-8"));
+    if !(2..=8).contains(&digits.values()[area]) {
+        return Err(err(digits.slots()[area].at as usize, "local number must start with 2-8"));
     }
     Ok(Landline { digits, area, local })
 }
@@ -124,10 +128,10 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
     let local = l.digits.number(a..a + n);
     let x = (local / high - 2) * high + local % high;
     let mut fixed = vec![b'L', n as u8];
-    fixed.extend(l.digits.values[..a].iter().map(|d| b'0' + d));
+    fixed.extend(l.digits.values()[..a].iter().map(|d| b'0' + d));
     let y = ff1_walk(scope, KIND, LABEL, 10, n, &fixed, x, encrypt, |y| y < 7 * high)?;
     let y = (y / high + 2) * high + y % high;
-    let mut out = l.digits.values.clone();
+    let mut out = l.digits.values().to_vec();
     crate::layout::decimal_digits(y, &mut out[a..a + n]);
     Ok(l.digits.render(text, &out))
 }
@@ -135,8 +139,9 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 impl KindRules for CnLandline {
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
         let l = parse(value)?;
-        let s = |r: std::ops::Range<usize>| l.digits.values[r].iter().map(|&d| (b'0' + d) as char).collect::<String>();
-        let total = l.digits.values.len();
+        let s =
+            |r: std::ops::Range<usize>| l.digits.values()[r].iter().map(|&d| (b'0' + d) as char).collect::<String>();
+        let total = l.digits.len();
         let mut out = format!("{}-{}", s(0..l.area), s(l.area..l.area + l.local));
         if total > l.area + l.local {
             out.push('-');
@@ -158,7 +163,7 @@ impl KindRules for CnLandline {
         match mask {
             Mask::Default | Mask::PrivacyWaybill | Mask::KeepAreaLast2 => {
                 // Mask the local number but its last two digits; area code and extension stay.
-                let total = l.digits.values.len();
+                let total = l.digits.len();
                 let keep_tail = total - (l.area + l.local) + 2;
                 Ok(l.digits.mask(value, l.area, keep_tail))
             }
@@ -174,7 +179,7 @@ mod tests {
 
     fn groups(s: &str) -> (usize, usize, usize) {
         let l = parse(s).unwrap_or_else(|e| panic!("{s}: {e}"));
-        (l.area, l.local, l.digits.values.len() - l.area - l.local)
+        (l.area, l.local, l.digits.len() - l.area - l.local)
     }
 
     #[test]

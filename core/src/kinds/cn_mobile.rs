@@ -28,21 +28,25 @@ const LABEL: &str = "cn_mobile";
 pub(crate) fn parse(text: &str) -> Result<Digits> {
     let start = country_prefix(text);
     let digits =
-        read_digit_run(text, start, 11).map_err(|(at, reason)| Error::value(KIND, Some(char_pos(text, at)), reason))?;
-    if digits.values.len() != 11 {
+        read_digit_run(text, start).map_err(|(at, reason)| Error::value(KIND, Some(char_pos(text, at)), reason))?;
+    if digits.len() != 11 {
         return Err(Error::value(KIND, None, "must have 11 digits"));
     }
-    if digits.values[0] != 1 {
-        return Err(Error::value(KIND, Some(char_pos(text, digits.slots[0].at as usize)), "must start with 1"));
+    if digits.values()[0] != 1 {
+        return Err(Error::value(KIND, Some(char_pos(text, digits.slots()[0].at as usize)), "must start with 1"));
     }
-    if digits.values[1] < 3 {
-        return Err(Error::value(KIND, Some(char_pos(text, digits.slots[1].at as usize)), "second digit must be 3-9"));
+    if digits.values()[1] < 3 {
+        return Err(Error::value(
+            KIND,
+            Some(char_pos(text, digits.slots()[1].at as usize)),
+            "second digit must be 3-9",
+        ));
     }
     Ok(digits)
 }
 
 fn prefix_tweak(d: &Digits) -> [u8; 3] {
-    [b'0' + d.values[0], b'0' + d.values[1], b'0' + d.values[2]]
+    [b'0' + d.values()[0], b'0' + d.values()[1], b'0' + d.values()[2]]
 }
 
 fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
@@ -50,14 +54,14 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
     let x = d.number(3..11);
     let y = super::ff1_walk(scope, KIND, LABEL, 10, 8, &prefix_tweak(&d), x, encrypt, |_| true)?;
     let mut out = [0u8; 11];
-    out[..3].copy_from_slice(&d.values[..3]);
+    out[..3].copy_from_slice(&d.values()[..3]);
     decimal_digits(y, &mut out[3..]);
     Ok(d.render(text, &out))
 }
 
 impl KindRules for CnMobile {
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
-        Ok(parse(value)?.values.iter().map(|&v| (b'0' + v) as char).collect())
+        Ok(parse(value)?.values().iter().map(|&v| (b'0' + v) as char).collect())
     }
 
     fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
@@ -112,7 +116,7 @@ impl KindRules for CnMobile {
             .map(|(d, text)| {
                 let d = d?;
                 let mut out = [0u8; 11];
-                out[..3].copy_from_slice(&d.values[..3]);
+                out[..3].copy_from_slice(&d.values()[..3]);
                 decimal_digits(ys.next().unwrap_or_default(), &mut out[3..]);
                 Ok(d.render(text, &out))
             })
