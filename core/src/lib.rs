@@ -48,6 +48,7 @@ mod layout;
 pub mod mask;
 pub mod opaque;
 pub mod pseudonym;
+pub mod scan;
 mod tokenizer;
 
 pub use alphabet::{Alphabet, AlphabetFf1};
@@ -56,4 +57,5 @@ pub use keyring::Keyring;
 pub use kind::Kind;
 pub use kinds::{DATE_CUTOFF, DATE_FIRST, DATE_LAST};
 pub use mask::Mask;
+pub use scan::{Action, JsonKeys, Policy, Redactor, Scanner, Span, Stats};
 pub use tokenizer::{CustomFormat, IdKeep, Options, Tokenizer};

@@ -1,0 +1,682 @@
+//! The free-text scanner: one pass over the bytes, candidates checked by the kinds' validators.
+//!
+//! The loop looks at one byte class at a time: ASCII letters start a word that is skipped whole
+//! (digits glued to letters are never a candidate) and may be an ASCII label; digits and the
+//! prefixes `+`, `(`, `（`, `＋` start a number run; `@` starts an e-mail; a Han character may end
+//! a label word or start an address. Everything else is skipped.
+
+use std::sync::OnceLock;
+
+use super::{Hit, Scanner};
+use crate::kinds::is_valid;
+use crate::{gazetteer, Kind};
+
+const C_SKIP: u8 = 0;
+const C_DIGIT: u8 = 1;
+const C_WORD: u8 = 2;
+const C_AT: u8 = 3;
+const C_PREFIX: u8 = 4;
+const C_LEAD3: u8 = 5;
+const C_LEAD2: u8 = 6;
+const C_LEAD4: u8 = 7;
+
+static CLASS: [u8; 256] = {
+    let mut t = [C_SKIP; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            C_DIGIT
+        } else if c.is_ascii_alphabetic() || c == b'_' {
+            C_WORD
+        } else if c == b'@' {
+            C_AT
+        } else if c == b'+' || c == b'(' {
+            C_PREFIX
+        } else if c >= 0xE0 && c <= 0xEF {
+            C_LEAD3
+        } else if c >= 0xC2 && c <= 0xDF {
+            C_LEAD2
+        } else if c >= 0xF0 && c <= 0xF4 {
+            C_LEAD4
+        } else {
+            C_SKIP
+        };
+        b += 1;
+    }
+    t
+};
+
+pub(crate) const CONF_CHECKED: f32 = 0.99;
+const CONF_NUMBER: f32 = 0.95;
+const CONF_LANDLINE: f32 = 0.9;
+const CONF_LABEL: f32 = 0.85;
+const CONF_GAZETTEER: f32 = 0.8;
+
+/// A number run holds at most this many space-separated units; a longer run is cut there.
+const MAX_UNITS: usize = 12;
+/// Most bytes an address may span (200 characters of 3 bytes).
+const MAX_ADDRESS_BYTES: usize = 600;
+
+/// Words that end a name or an address when they follow it directly.
+const FIELD_WORDS: [&str; 24] = [
+    "电话", "手机", "地址", "姓名", "信息", "邮箱", "座机", "身份", "证件", "号码", "联系", "电邮", "单位", "公司",
+    "备注", "性别", "年龄", "卡号", "房号", "收件", "寄件", "运单", "订单", "邮编",
+];
+
+/// Decodes the 3-byte UTF-8 sequence at `i` (the caller saw a lead byte E0..EF).
+#[inline]
+fn decode3(b: &[u8], i: usize) -> Option<char> {
+    if i + 2 >= b.len() {
+        return None;
+    }
+    let c = ((b[i] as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+    char::from_u32(c)
+}
+
+/// Whether `c` is a CJK ideograph (the ranges of the `cn_name` kind).
+#[inline]
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+#[inline]
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i).and_then(|r| r.chars().next_back())
+}
+
+#[inline]
+fn digit_value(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '\u{ff10}'..='\u{ff19}' => Some((c as u32 - 0xff10) as u8),
+        _ => None,
+    }
+}
+
+#[inline]
+fn is_wordish(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || c == '_'
+        || matches!(c, '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
+}
+
+/// Scans `text` (at byte offset `base` of the caller's buffer) and appends its hits to `out`,
+/// resolving overlaps among them.
+pub(crate) fn find(sc: &Scanner, text: &str, base: usize, out: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let first = out.len();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        i = match CLASS[c as usize] {
+            C_SKIP => i + 1,
+            C_DIGIT | C_PREFIX => numbers(sc, text, i, base, out),
+            C_WORD => word(sc, text, i, base, out),
+            C_AT => email(sc, text, i, base, out),
+            C_LEAD3 => match decode3(b, i) {
+                Some('\u{ff10}'..='\u{ff19}' | '（' | '＋') => numbers(sc, text, i, base, out),
+                Some(ch) if is_han(ch) => han(sc, text, i, ch, base, out),
+                _ => i + 3,
+            },
+            C_LEAD2 => i + 2,
+            C_LEAD4 => i + 4,
+            _ => i + 1,
+        };
+    }
+    resolve(out, first);
+}
+
+/// Applies the overlap rule to `out[first..]`: leftmost, then longest, then kind order.
+fn resolve(out: &mut Vec<Hit>, first: usize) {
+    let hits = &mut out[first..];
+    if hits.len() < 2 {
+        return;
+    }
+    if !hits.windows(2).all(|w| w[0].end <= w[1].start) {
+        hits.sort_by(|a, b| {
+            a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.kind.cmp(&b.kind))
+        });
+        let mut keep = first;
+        let mut end = 0;
+        for k in first..out.len() {
+            if k == first || out[k].start >= end {
+                end = out[k].end;
+                out.swap(keep, k);
+                keep += 1;
+            }
+        }
+        out.truncate(keep);
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn resolve_for_test(hits: &mut Vec<Hit>) {
+    resolve(hits, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+/// A space-separated unit of a number run: `start..end`, its digit count.
+#[derive(Clone, Copy, Default)]
+struct Unit {
+    start: usize,
+    end: usize,
+    digits: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Prev {
+    /// Start of a unit.
+    Start,
+    /// After a digit.
+    Digit,
+    /// After a dash or `转` (a digit must follow).
+    Dash,
+    /// After a country prefix `+86` / `(+86)`.
+    Country,
+    /// After a parenthesised area code.
+    Close,
+}
+
+/// Reads the prefix forms at `i`: returns (bytes consumed, country prefix?) or `None`.
+fn run_prefix(s: &str, i: usize) -> Option<(usize, bool)> {
+    let rest = &s.as_bytes()[i..];
+    let c = char_at(s, i)?;
+    match c {
+        '+' | '＋' => {
+            let n = c.len_utf8();
+            (rest.get(n..n + 2) == Some(b"86")).then_some((n + 2, true))
+        }
+        '(' | '（' => {
+            let n = c.len_utf8();
+            let inner = &s[i + n..];
+            let close = |t: &str| -> Option<usize> {
+                let c = t.chars().next()?;
+                matches!(c, ')' | '）').then_some(c.len_utf8())
+            };
+            if let Some(t) = inner.strip_prefix("+86").or_else(|| inner.strip_prefix("＋86")) {
+                let used = inner.len() - t.len();
+                return close(t).map(|k| (n + used + k, true));
+            }
+            let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+            if (3..=4).contains(&digits) && inner.starts_with('0') {
+                return close(&inner[digits..]).map(|k| (n + digits + k, false));
+            }
+            None
+        }
+        _ => Some((0, false)),
+    }
+}
+
+/// Reads the number run at `i` and reports the values in it; returns where scanning goes on.
+fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
+    let skip = i + char_at(s, i).map_or(1, char::len_utf8);
+    let Some((pre, country)) = run_prefix(s, i) else {
+        return skip;
+    };
+    let mut units = [Unit::default(); MAX_UNITS];
+    let mut n = 0;
+    let mut unit = Unit { start: i, end: i, digits: 0 };
+    let mut prev = if pre == 0 {
+        Prev::Start
+    } else if country {
+        Prev::Country
+    } else {
+        Prev::Close
+    };
+    if pre > 0 && !country {
+        unit.digits = s[i..i + pre].bytes().filter(u8::is_ascii_digit).count();
+    }
+    let mut at = i + pre;
+    let mut has_x = false;
+    let bytes = s.as_bytes();
+    loop {
+        // Fast path: ASCII digits.
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            at += 1;
+            unit.digits += 1;
+            prev = Prev::Digit;
+        }
+        let Some(c) = char_at(s, at) else { break };
+        let len = c.len_utf8();
+        if digit_value(c).is_some() {
+            at += len;
+            unit.digits += 1;
+            prev = Prev::Digit;
+            continue;
+        }
+        let next_digit = char_at(s, at + len).is_some_and(|d| digit_value(d).is_some());
+        match c {
+            'X' | 'x' | 'Ｘ' | 'ｘ' if prev == Prev::Digit => {
+                if !char_at(s, at + len).is_some_and(is_wordish) {
+                    at += len;
+                    has_x = true;
+                }
+                break;
+            }
+            '-' | '－' if next_digit && matches!(prev, Prev::Digit | Prev::Close | Prev::Country) => {
+                at += len;
+                prev = Prev::Dash;
+            }
+            '转' if next_digit && prev == Prev::Digit => {
+                at += len;
+                prev = Prev::Dash;
+            }
+            ' ' | '\u{3000}' if next_digit && prev == Prev::Country => {
+                at += len;
+                prev = Prev::Dash;
+            }
+            ' ' | '\u{3000}' if next_digit && matches!(prev, Prev::Digit | Prev::Close) => {
+                unit.end = at;
+                units[n] = unit;
+                n += 1;
+                at += len;
+                unit = Unit { start: at, end: at, digits: 0 };
+                prev = Prev::Start;
+                if n == MAX_UNITS - 1 {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    if unit.digits > 0 {
+        unit.end = at;
+        units[n] = unit;
+        n += 1;
+    }
+    if n == 0 {
+        return skip;
+    }
+    let end = units[n - 1].end;
+    let glued_before = glued_before(s, i);
+    let glued_after = glued_after(s, end);
+    let mut a = 0;
+    while a < n {
+        let mut found = None;
+        if !(a == 0 && glued_before) {
+            let mut b = n;
+            while b > a {
+                if !(b == n && glued_after) {
+                    let digits: usize = units[a..b].iter().map(|u| u.digits).sum();
+                    if digits <= 20 {
+                        let slice = &s[units[a].start..units[b - 1].end];
+                        let x = has_x && b == n;
+                        if let Some(kind) = classify(sc, slice, digits, x, country && a == 0) {
+                            found = Some((b, kind));
+                            break;
+                        }
+                    }
+                }
+                b -= 1;
+            }
+        }
+        match found {
+            Some((b, kind)) => {
+                let conf = match kind {
+                    Kind::CnId => CONF_CHECKED,
+                    Kind::CnLandline => CONF_LANDLINE,
+                    _ => CONF_NUMBER,
+                };
+                out.push(Hit::new(base + units[a].start, base + units[b - 1].end, kind, conf));
+                a = b;
+            }
+            None => a += 1,
+        }
+    }
+    end.max(skip)
+}
+
+fn glued_before(s: &str, i: usize) -> bool {
+    match char_before(s, i) {
+        None => false,
+        Some(c) if is_wordish(c) => true,
+        Some('.' | '-' | '/' | '#' | '%') => char_before(s, i - 1).is_some_and(is_wordish),
+        _ => false,
+    }
+}
+
+fn glued_after(s: &str, end: usize) -> bool {
+    match char_at(s, end) {
+        None => false,
+        Some(c) if is_wordish(c) => true,
+        Some('@') => true,
+        Some('.' | ':' | '/' | '-' | '%') => char_at(s, end + 1).is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// The kind of a number candidate, checked with the kind's own validator.
+fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool) -> Option<Kind> {
+    let mut lead = [0u8; 4];
+    let mut k = 0;
+    for c in slice.chars() {
+        if let Some(v) = digit_value(c) {
+            lead[k] = v;
+            k += 1;
+            if k == 4 {
+                break;
+            }
+        }
+    }
+    if sc.finds(Kind::CnId)
+        && !country
+        && (if has_x { digits == 17 } else { digits == 18 || digits == 15 })
+        && is_valid(Kind::CnId, slice)
+    {
+        return Some(Kind::CnId);
+    }
+    if has_x {
+        return None;
+    }
+    if sc.finds(Kind::BankCard)
+        && !country
+        && (16..=19).contains(&digits)
+        && issuer_prefix(&lead)
+        && is_valid(Kind::BankCard, slice)
+    {
+        return Some(Kind::BankCard);
+    }
+    if sc.finds(Kind::CnMobile)
+        && (digits == 11 || country && digits == 13 || digits == 15 && lead[..2] == [0, 0])
+        && is_valid(Kind::CnMobile, slice)
+    {
+        return Some(Kind::CnMobile);
+    }
+    if sc.finds(Kind::CnLandline)
+        && !country
+        && (10..=18).contains(&digits)
+        && lead[0] == 0
+        && is_valid(Kind::CnLandline, slice)
+    {
+        return Some(Kind::CnLandline);
+    }
+    None
+}
+
+/// A card issuer prefix: 3 (JCB, Amex, Diners), 4 (Visa), 5 (Mastercard, Maestro), 6 (UnionPay,
+/// Discover), or 2221-2720 (Mastercard). Order ids that start with a date (`2026…`) are not cards.
+fn issuer_prefix(lead: &[u8; 4]) -> bool {
+    match lead[0] {
+        3..=6 => true,
+        2 => {
+            let p = lead.iter().fold(0u32, |acc, &d| acc * 10 + d as u32);
+            (2221..=2720).contains(&p)
+        }
+        _ => false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// E-mail
+
+fn is_local(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-')
+}
+
+fn email(sc: &Scanner, s: &str, at: usize, base: usize, out: &mut Vec<Hit>) -> usize {
+    if !sc.finds(Kind::Email) {
+        return at + 1;
+    }
+    let b = s.as_bytes();
+    let mut start = at;
+    while start > 0 && is_local(b[start - 1]) && at - start < 64 {
+        start -= 1;
+    }
+    while start < at && !(b[start].is_ascii_alphanumeric() || b[start] == b'_') {
+        start += 1;
+    }
+    let mut end = at + 1;
+    while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'.' || b[end] == b'-') && end - at < 254 {
+        end += 1;
+    }
+    while end > at + 1 && matches!(b[end - 1], b'.' | b'-') {
+        end -= 1;
+    }
+    if start == at || end == at + 1 {
+        return at + 1;
+    }
+    if is_valid(Kind::Email, &s[start..end]) {
+        out.push(Hit::new(base + start, base + end, Kind::Email, CONF_CHECKED));
+        return end;
+    }
+    at + 1
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words and labels
+
+/// Skips an ASCII word; if it is a label key (`…name`, `…address`, `…addr`), reads its value.
+fn word(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
+    let b = s.as_bytes();
+    let mut end = i + 1;
+    while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'_') {
+        end += 1;
+    }
+    let w = &b[i..end];
+    let ends = |suffix: &[u8]| w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+    let kind = if ends(b"name") {
+        Kind::CnName
+    } else if ends(b"address") || ends(b"addr") {
+        Kind::CnAddress
+    } else {
+        return end;
+    };
+    if !sc.finds(kind) {
+        return end;
+    }
+    // `"?` blanks `=`|`:`|`：` blanks `"?`
+    let mut j = end;
+    if b.get(j) == Some(&b'"') {
+        j += 1;
+    }
+    j = skip_blanks(s, j);
+    match char_at(s, j) {
+        Some(c @ ('=' | ':' | '：')) => j += c.len_utf8(),
+        _ => return end,
+    }
+    j = skip_blanks(s, j);
+    if b.get(j) == Some(&b'"') {
+        j += 1;
+    }
+    label_value(s, kind, j, base, out).unwrap_or(end)
+}
+
+fn skip_blanks(s: &str, mut j: usize) -> usize {
+    while let Some(c @ (' ' | '\t' | '\u{3000}')) = char_at(s, j) {
+        j += c.len_utf8();
+    }
+    j
+}
+
+/// Handles a Han character: the end of a label word, or the start of an address.
+fn han(sc: &Scanner, s: &str, i: usize, ch: char, base: usize, out: &mut Vec<Hit>) -> usize {
+    let next = i + 3;
+    let label = match ch {
+        '名' => ends_with_any(s, i, &["姓"]).then_some(Kind::CnName),
+        '人' => ends_with_any(s, i, &["收件", "寄件", "联系", "收货"]).then_some(Kind::CnName),
+        '址' => ends_with_any(s, i, &["地", "住"]).then_some(Kind::CnAddress),
+        _ => None,
+    };
+    if let Some(kind) = label {
+        if sc.finds(kind) {
+            let mut j = next;
+            let mut seps = 0;
+            while let Some(c @ ('：' | ':' | '=' | ' ' | '\t' | '\u{3000}')) = char_at(s, j) {
+                j += c.len_utf8();
+                seps += 1;
+                if seps > 4 {
+                    return next;
+                }
+            }
+            if kind == Kind::CnAddress {
+                for verb in ["改为", "为", "是", "在"] {
+                    if let Some(rest) = s[j..].strip_prefix(verb) {
+                        j = skip_blanks(s, s.len() - rest.len());
+                        let rest = &s[j..];
+                        if let Some(r) = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')) {
+                            j = skip_blanks(s, s.len() - r.len());
+                        }
+                        break;
+                    }
+                }
+            }
+            return label_value(s, kind, j, base, out).unwrap_or(next);
+        }
+        return next;
+    }
+    if sc.finds(Kind::CnAddress) && may_start_address(ch, char_at(s, next)) {
+        if let Some(end) = address(s, i, false) {
+            out.push(Hit::new(base + i, base + end, Kind::CnAddress, CONF_GAZETTEER));
+            return end;
+        }
+    }
+    next
+}
+
+fn ends_with_any(s: &str, i: usize, words: &[&str]) -> bool {
+    let before = &s[..i];
+    words.iter().any(|w| before.ends_with(w))
+}
+
+/// The value after a label, from byte `j`; returns where scanning goes on.
+fn label_value(s: &str, kind: Kind, j: usize, base: usize, out: &mut Vec<Hit>) -> Option<usize> {
+    match kind {
+        Kind::CnName => {
+            let end = name_at(s, j)?;
+            out.push(Hit::new(base + j, base + end, Kind::CnName, CONF_LABEL));
+            Some(end)
+        }
+        _ => {
+            let end = address(s, j, true)?;
+            out.push(Hit::new(base + j, base + end, Kind::CnAddress, CONF_LABEL));
+            Some(end)
+        }
+    }
+}
+
+fn starts_field_word(rest: &str) -> bool {
+    FIELD_WORDS.iter().any(|w| rest.starts_with(w))
+}
+
+/// A name at `j`: 2-4 Han characters (up to 20 with a middle dot) followed by a non-Han character.
+fn name_at(s: &str, j: usize) -> Option<usize> {
+    let rest = s.get(j..)?;
+    if starts_field_word(rest) {
+        return None;
+    }
+    let mut han = 0;
+    let mut dots = 0;
+    let mut end = j;
+    for (k, c) in rest.char_indices() {
+        if is_han(c) {
+            if han >= 2 && starts_field_word(&rest[k..]) {
+                break;
+            }
+            han += 1;
+        } else if c == '·' && han > 0 {
+            dots += 1;
+        } else {
+            break;
+        }
+        end = j + k + c.len_utf8();
+        if han + dots > 20 {
+            return None;
+        }
+    }
+    let ok = if dots > 0 { han >= 2 && !s[..end].ends_with('·') } else { (2..=4).contains(&han) };
+    ok.then_some(end)
+}
+
+/// Characters an address body may hold after its administrative prefix.
+fn address_char(c: char) -> bool {
+    is_han(c)
+        || c.is_ascii_alphanumeric()
+        || matches!(c, '-' | '#' | '·' | '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '－' | '＃')
+}
+
+/// The end of an address that starts at `j`, or `None`.
+///
+/// `labelled`: after a label word, an address without a gazetteer prefix is accepted if it has a
+/// house-number suffix, and one with a prefix even without a suffix.
+fn address(s: &str, j: usize, labelled: bool) -> Option<usize> {
+    let mut cap = (j + MAX_ADDRESS_BYTES).min(s.len());
+    while !s.is_char_boundary(cap) {
+        cap -= 1;
+    }
+    let window = &s[j..cap];
+    let prefix = gazetteer::split_address(window).map(|a| a.district_end);
+    if prefix.is_none() && !labelled {
+        return None;
+    }
+    let from = prefix.unwrap_or(0);
+    let mut last = None;
+    let mut body_end = from;
+    let mut prev = '\0';
+    for (k, c) in window[from..].char_indices() {
+        if !address_char(c) || (is_han(c) && from + k > 0 && starts_field_word(&window[from + k..])) {
+            break;
+        }
+        let after = from + k + c.len_utf8();
+        if matches!(c, '号' | '栋' | '幢' | '室') || (c == '元' && prev == '单') {
+            last = Some(after);
+        }
+        body_end = after;
+        prev = c;
+    }
+    match (last, prefix) {
+        (Some(end), _) => Some(j + end),
+        (None, Some(p)) if labelled && p > 0 => Some(j + body_end),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gazetteer prefilter
+
+/// The first two characters of every region name, to test cheaply whether an address may start.
+struct Heads {
+    /// Bit per BMP character that starts some name.
+    first: Vec<u64>,
+    /// `first << 32 | second`, sorted.
+    pairs: Vec<u64>,
+}
+
+static HEADS: OnceLock<Heads> = OnceLock::new();
+
+fn heads() -> &'static Heads {
+    HEADS.get_or_init(|| {
+        let mut first = vec![0u64; 1024];
+        let mut pairs = Vec::with_capacity(4096);
+        for &code in gazetteer::codes() {
+            let Some(region) = gazetteer::lookup(code) else { continue };
+            let mut chars = region.name.chars();
+            let (Some(a), Some(b)) = (chars.next(), chars.next()) else { continue };
+            if (a as u32) < 0x10000 {
+                first[a as usize >> 6] |= 1 << (a as u32 & 63);
+            }
+            pairs.push((a as u64) << 32 | b as u64);
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        Heads { first, pairs }
+    })
+}
+
+#[inline]
+fn may_start_address(a: char, b: Option<char>) -> bool {
+    let h = heads();
+    let a32 = a as u32;
+    if a32 >= 0x10000 || h.first[a32 as usize >> 6] & (1 << (a32 & 63)) == 0 {
+        return false;
+    }
+    let Some(b) = b else { return false };
+    h.pairs.binary_search(&((a as u64) << 32 | b as u64)).is_ok()
+}

@@ -1,0 +1,449 @@
+//! JSON log lines: a small lexer that keeps byte positions, and the keys that decide a kind.
+//!
+//! The line is never rebuilt: the lexer records where each value lies, and the redactor changes
+//! only the bytes of the reported spans, so key order, spacing, escapes and numbers stay as they
+//! were.
+
+use super::finder::{self, is_han, CONF_CHECKED};
+use super::{Hit, JsonPlace, Scanner};
+use crate::kinds::is_valid;
+use crate::Kind;
+
+/// Confidence of a value reported because of its key alone.
+const CONF_KEY: f32 = 0.9;
+/// Objects and arrays nested deeper than this make the line free text.
+const MAX_DEPTH: usize = 32;
+/// Keys longer than this never match.
+const MAX_KEY: usize = 64;
+
+/// The JSON keys whose values are personal data of a given kind.
+///
+/// Keys are compared after normalisation: ASCII lower case, `camelCase` split into `camel_case`,
+/// `-` and spaces read as `_` (`idCard`, `ID-Card` and `id_card` are one key).
+///
+/// * An **exact** key (`phone`, `name`, …) makes its value that kind whatever the value looks like.
+/// * A **suffix** word (`phone`, `name`, `address`, …) also matches keys that end in `_word`
+///   (`receiver_phone`, `guest_name`), but only when the value looks like the kind: a valid value
+///   of the kind, or for names and addresses a value with a Han character. So
+///   `remote_addr: "10.0.0.1"` and `app_name: "order-svc"` stay free text.
+///
+/// The defaults are listed in the source of [`JsonKeys::default`]; the issue's list (`phone`,
+/// `mobile`, `tel`, `id_card`, `idcard`, `id_no`, `card_no`, `email`, `name`, `address`) is in it.
+#[derive(Clone, Debug)]
+pub struct JsonKeys {
+    exact: Vec<(String, Kind)>,
+    suffix: Vec<(String, Kind)>,
+}
+
+impl Default for JsonKeys {
+    fn default() -> JsonKeys {
+        use Kind::*;
+        let exact: &[(&str, Kind)] = &[
+            ("phone", CnMobile),
+            ("mobile", CnMobile),
+            ("tel", CnMobile),
+            ("telephone", CnMobile),
+            ("cellphone", CnMobile),
+            ("mobile_phone", CnMobile),
+            ("phone_number", CnMobile),
+            ("phone_no", CnMobile),
+            ("mobile_no", CnMobile),
+            ("landline", CnLandline),
+            ("id_card", CnId),
+            ("idcard", CnId),
+            ("id_no", CnId),
+            ("id_number", CnId),
+            ("idno", CnId),
+            ("id_card_no", CnId),
+            ("card_no", BankCard),
+            ("bank_card", BankCard),
+            ("bank_card_no", BankCard),
+            ("card_number", BankCard),
+            ("bankcard", BankCard),
+            ("email", Email),
+            ("mail", Email),
+            ("email_address", Email),
+            ("name", CnName),
+            ("real_name", CnName),
+            ("full_name", CnName),
+            ("address", CnAddress),
+            ("addr", CnAddress),
+        ];
+        let suffix: &[(&str, Kind)] = &[
+            ("phone", CnMobile),
+            ("mobile", CnMobile),
+            ("tel", CnMobile),
+            ("landline", CnLandline),
+            ("id_card", CnId),
+            ("idcard", CnId),
+            ("id_no", CnId),
+            ("card_no", BankCard),
+            ("bank_card", BankCard),
+            ("email", Email),
+            ("name", CnName),
+            ("address", CnAddress),
+            ("addr", CnAddress),
+        ];
+        JsonKeys {
+            exact: exact.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            suffix: suffix.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        }
+    }
+}
+
+/// Normalises a key into `buf`; `None` if it is too long.
+fn normalise<'b>(key: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
+    let mut n = 0;
+    let mut prev_lower = false;
+    for c in key.bytes() {
+        let (out, lower) = match c {
+            b'A'..=b'Z' => {
+                if prev_lower {
+                    *buf.get_mut(n)? = b'_';
+                    n += 1;
+                }
+                (c.to_ascii_lowercase(), false)
+            }
+            b'-' | b' ' => (b'_', false),
+            _ => (c, c.is_ascii_lowercase() || c.is_ascii_digit()),
+        };
+        *buf.get_mut(n)? = out;
+        n += 1;
+        prev_lower = lower;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+impl JsonKeys {
+    /// No keys at all: every JSON value is free text.
+    pub fn empty() -> JsonKeys {
+        JsonKeys { exact: Vec::new(), suffix: Vec::new() }
+    }
+
+    fn norm_owned(key: &str) -> String {
+        let mut buf = [0u8; MAX_KEY];
+        normalise(key, &mut buf).map(str::to_owned).unwrap_or_default()
+    }
+
+    /// Adds (or replaces) an exact key.
+    pub fn insert(&mut self, key: &str, kind: Kind) -> &mut JsonKeys {
+        let key = JsonKeys::norm_owned(key);
+        self.exact.retain(|(k, _)| *k != key);
+        self.exact.push((key, kind));
+        self
+    }
+
+    /// Adds (or replaces) a suffix word (see the type docs).
+    pub fn insert_suffix(&mut self, word: &str, kind: Kind) -> &mut JsonKeys {
+        let word = JsonKeys::norm_owned(word);
+        self.suffix.retain(|(k, _)| *k != word);
+        self.suffix.push((word, kind));
+        self
+    }
+
+    /// Removes a key from both the exact keys and the suffix words.
+    pub fn remove(&mut self, key: &str) -> &mut JsonKeys {
+        let key = JsonKeys::norm_owned(key);
+        self.exact.retain(|(k, _)| *k != key);
+        self.suffix.retain(|(k, _)| *k != key);
+        self
+    }
+
+    /// The kind a key decides, and whether it matched exactly (`false`: by a suffix word).
+    pub fn lookup(&self, key: &str) -> Option<(Kind, bool)> {
+        let mut buf = [0u8; MAX_KEY];
+        let key = normalise(key, &mut buf)?;
+        if let Some((_, kind)) = self.exact.iter().find(|(k, _)| k == key) {
+            return Some((*kind, true));
+        }
+        self.suffix
+            .iter()
+            .find(|(w, _)| {
+                key.len() > w.len() && key.ends_with(w.as_str()) && key[..key.len() - w.len()].ends_with('_')
+            })
+            .map(|(_, kind)| (*kind, false))
+    }
+}
+
+/// Whether the first and last non-blank bytes are `{` and `}`.
+pub(crate) fn looks_like_object(line: &[u8]) -> bool {
+    let t = line.trim_ascii();
+    t.first() == Some(&b'{') && t.last() == Some(&b'}')
+}
+
+/// Scans a JSON object line; `false` if it is not one (the caller scans it as free text).
+pub(crate) fn scan(sc: &Scanner, text: &str, out: &mut Vec<Hit>) -> bool {
+    let mut lx = Lexer { s: text, b: text.as_bytes(), i: 0, sc, out };
+    lx.ws();
+    if lx.peek() != Some(b'{') || lx.value(None, 0).is_err() {
+        return false;
+    }
+    lx.ws();
+    lx.i == lx.b.len()
+}
+
+struct Lexer<'a, 'o> {
+    s: &'a str,
+    b: &'a [u8],
+    i: usize,
+    sc: &'a Scanner,
+    out: &'o mut Vec<Hit>,
+}
+
+type Lexed<T = ()> = Result<T, ()>;
+
+impl Lexer<'_, '_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+            self.i += 1;
+        }
+    }
+
+    fn expect(&mut self, c: u8) -> Lexed {
+        if self.peek() == Some(c) {
+            self.i += 1;
+            Ok(())
+        } else {
+            Err(())
+        }
+    }
+
+    /// A value under `key` (the kind it decides, exact?).
+    fn value(&mut self, key: Option<(Kind, bool)>, depth: usize) -> Lexed {
+        if depth > MAX_DEPTH {
+            return Err(());
+        }
+        self.ws();
+        match self.peek().ok_or(())? {
+            b'{' => self.object(depth + 1),
+            b'[' => {
+                self.i += 1;
+                self.ws();
+                if self.peek() == Some(b']') {
+                    self.i += 1;
+                    return Ok(());
+                }
+                loop {
+                    self.value(key, depth + 1)?;
+                    self.ws();
+                    match self.peek() {
+                        Some(b',') => self.i += 1,
+                        Some(b']') => {
+                            self.i += 1;
+                            return Ok(());
+                        }
+                        _ => return Err(()),
+                    }
+                }
+            }
+            b'"' => {
+                let (start, end, escaped) = self.string()?;
+                self.string_value(key, start, end, escaped)
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = self.i;
+                self.i += 1;
+                while matches!(self.peek(), Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')) {
+                    self.i += 1;
+                }
+                self.number_value(key, start, self.i);
+                Ok(())
+            }
+            _ => {
+                for lit in [&b"true"[..], b"false", b"null"] {
+                    if self.b[self.i..].starts_with(lit) {
+                        self.i += lit.len();
+                        return Ok(());
+                    }
+                }
+                Err(())
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Lexed {
+        self.expect(b'{')?;
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            self.ws();
+            let (start, end, escaped) = self.string()?;
+            let key = if escaped {
+                let (k, _) = decode(&self.s[start..end])?;
+                self.sc.json_keys().lookup(&k)
+            } else {
+                self.sc.json_keys().lookup(&self.s[start..end])
+            };
+            self.ws();
+            self.expect(b':')?;
+            self.value(key, depth)?;
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                _ => return Err(()),
+            }
+        }
+    }
+
+    /// A string token: the byte range inside the quotes, and whether it has escapes.
+    fn string(&mut self) -> Lexed<(usize, usize, bool)> {
+        self.expect(b'"')?;
+        let start = self.i;
+        let mut escaped = false;
+        loop {
+            let rest = &self.b[self.i..];
+            let k = memchr::memchr3(b'"', b'\\', b'\n', rest).ok_or(())?;
+            if rest[..k].iter().any(|&c| c < 0x20) {
+                return Err(());
+            }
+            self.i += k;
+            match self.b[self.i] {
+                b'"' => {
+                    self.i += 1;
+                    return Ok((start, self.i - 1, escaped));
+                }
+                b'\\' => {
+                    escaped = true;
+                    self.i += 2;
+                    if self.i > self.b.len() {
+                        return Err(());
+                    }
+                }
+                _ => return Err(()),
+            }
+        }
+    }
+
+    fn string_value(&mut self, key: Option<(Kind, bool)>, start: usize, end: usize, escaped: bool) -> Lexed {
+        let first = self.out.len();
+        if !escaped {
+            let value = &self.s[start..end];
+            match forced(self.sc, value, key) {
+                Some((s, e, kind, conf)) => self.out.push(Hit::new(start + s, start + e, kind, conf)),
+                None => finder::find(self.sc, value, start, self.out),
+            }
+        } else {
+            let (value, map) = decode(&self.s[start..end])?;
+            let mut hits = Vec::new();
+            match forced(self.sc, &value, key) {
+                Some((s, e, kind, conf)) => hits.push(Hit::new(s, e, kind, conf)),
+                None => finder::find(self.sc, &value, 0, &mut hits),
+            }
+            for mut h in hits {
+                h.decoded = Some(value[h.start..h.end].to_owned());
+                h.start = start + map[h.start];
+                h.end = start + map[h.end];
+                self.out.push(h);
+            }
+        }
+        for h in &mut self.out[first..] {
+            h.json = JsonPlace::String;
+        }
+        Ok(())
+    }
+
+    fn number_value(&mut self, key: Option<(Kind, bool)>, start: usize, end: usize) {
+        if let Some((s, e, kind, conf)) = forced(self.sc, &self.s[start..end], key) {
+            let mut h = Hit::new(start + s, start + e, kind, conf);
+            h.json = JsonPlace::Number;
+            self.out.push(h);
+        }
+    }
+}
+
+/// The span a key forces on its value (offsets within `value`), or `None` to scan it as text.
+fn forced(sc: &Scanner, value: &str, key: Option<(Kind, bool)>) -> Option<(usize, usize, Kind, f32)> {
+    let (kind, exact) = key?;
+    if !sc.finds(kind) {
+        return None;
+    }
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let s = value.len() - value.trim_start().len();
+    let e = s + trimmed.len();
+    let mut hits = Vec::new();
+    finder::find(sc, trimmed, s, &mut hits);
+    if let [h] = &hits[..] {
+        if h.start == s && h.end == e {
+            return Some((s, e, h.kind, h.confidence.max(CONF_KEY)));
+        }
+    }
+    let looks = match kind {
+        Kind::CnName | Kind::CnAddress => trimmed.chars().any(is_han),
+        _ => is_valid(kind, trimmed),
+    };
+    (exact || looks).then_some((s, e, kind, if looks { CONF_CHECKED.min(0.95) } else { CONF_KEY }))
+}
+
+/// Decodes a JSON string body; returns the text and, for each decoded byte offset (and the end),
+/// the raw byte offset it came from.
+fn decode(raw: &str) -> Lexed<(String, Vec<usize>)> {
+    let b = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    let mut map = Vec::with_capacity(raw.len() + 1);
+    let mut i = 0;
+    while i < b.len() {
+        let from = i;
+        let c = if b[i] == b'\\' {
+            let e = *b.get(i + 1).ok_or(())?;
+            i += 2;
+            match e {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'/' => '/',
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
+                b'u' => {
+                    let hi = hex4(b, i)?;
+                    i += 4;
+                    if (0xD800..0xDC00).contains(&hi) {
+                        if b.get(i..i + 2) != Some(b"\\u") {
+                            return Err(());
+                        }
+                        let lo = hex4(b, i + 2)?;
+                        if !(0xDC00..0xE000).contains(&lo) {
+                            return Err(());
+                        }
+                        i += 6;
+                        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)).ok_or(())?
+                    } else {
+                        char::from_u32(hi).ok_or(())?
+                    }
+                }
+                _ => return Err(()),
+            }
+        } else {
+            let c = raw[i..].chars().next().ok_or(())?;
+            i += c.len_utf8();
+            c
+        };
+        for _ in 0..c.len_utf8() {
+            map.push(from);
+        }
+        out.push(c);
+    }
+    map.push(b.len());
+    Ok((out, map))
+}
+
+fn hex4(b: &[u8], i: usize) -> Lexed<u32> {
+    let h = b.get(i..i + 4).ok_or(())?;
+    let s = std::str::from_utf8(h).map_err(|_| ())?;
+    u32::from_str_radix(s, 16).map_err(|_| ())
+}

@@ -1,0 +1,419 @@
+//! The redactor: one action per kind, applied to what the scanner finds.
+
+use std::fmt;
+use std::io::{Read, Write};
+use std::str::FromStr;
+
+use super::{marker, stream, Hit, JsonPlace, Scanner};
+use crate::kinds::rules;
+use crate::{Error, Kind, Mask, Options, Result, Tokenizer};
+
+/// What the redactor does with a value of one kind.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the value as it is (the kind is still counted).
+    Keep,
+    /// A display mask ([`Mask::Default`] is the kind's usual form: `138****5678`, `张*`). No key.
+    Mask(Mask),
+    /// A token ([`Tokenizer::tokenize`]), wrapped in the surrogate marker if the policy says so.
+    Tokenize,
+    /// A keyed one-way pseudonym in a label: `[CN_MOBILE:q3xk…]` (20 base32 characters by default).
+    Pseudonymize,
+    /// The kind's label, e.g. `[CN_MOBILE]`.
+    Redact,
+}
+
+impl Action {
+    fn needs_key(self) -> bool {
+        matches!(self, Action::Tokenize | Action::Pseudonymize)
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Action::Keep => f.write_str("keep"),
+            Action::Mask(Mask::Default) => f.write_str("mask"),
+            Action::Mask(m) => write!(f, "mask:{m}"),
+            Action::Tokenize => f.write_str("tokenize"),
+            Action::Pseudonymize => f.write_str("pseudonymize"),
+            Action::Redact => f.write_str("redact"),
+        }
+    }
+}
+
+impl FromStr for Action {
+    type Err = Error;
+
+    /// `keep`, `mask`, `mask:<preset>` (see [`Mask`]), `tokenize`, `pseudonymize` or `redact`.
+    fn from_str(s: &str) -> Result<Action> {
+        let s = s.trim();
+        Ok(match s {
+            "keep" => Action::Keep,
+            "mask" => Action::Mask(Mask::Default),
+            "tokenize" => Action::Tokenize,
+            "pseudonymize" => Action::Pseudonymize,
+            "redact" => Action::Redact,
+            _ => match s.strip_prefix("mask:") {
+                Some(preset) => Action::Mask(preset.parse()?),
+                None => {
+                    return Err(Error::InvalidOption {
+                        option: "action",
+                        reason: "expected keep, mask, mask:<preset>, tokenize, pseudonymize or redact",
+                    })
+                }
+            },
+        })
+    }
+}
+
+/// What the redactor does: an [`Action`] per kind, the marker switch and the token context.
+///
+/// When an action cannot be applied to a value (a value found by its JSON key alone that is not
+/// valid for its kind, so it has no mask or token), the value is replaced by the kind's label
+/// (`[CN_MOBILE]`) and counted in [`Stats::fallbacks`]: a value is never left in clear because
+/// an action failed.
+#[derive(Clone, Debug)]
+pub struct Policy {
+    actions: [Action; Kind::ALL.len()],
+    marker: bool,
+    context: Vec<u8>,
+}
+
+fn index(kind: Kind) -> usize {
+    kind.code() as usize - 1
+}
+
+impl Policy {
+    /// The same action for every kind; no marker; the empty context.
+    pub fn new(action: Action) -> Policy {
+        Policy { actions: [action; Kind::ALL.len()], marker: false, context: Vec::new() }
+    }
+
+    /// Sets the action for one kind.
+    pub fn set(&mut self, kind: Kind, action: Action) -> &mut Policy {
+        self.actions[index(kind)] = action;
+        self
+    }
+
+    /// The action for `kind`.
+    pub fn action(&self, kind: Kind) -> Action {
+        self.actions[index(kind)]
+    }
+
+    /// Wraps tokens in the surrogate marker (see the [module docs](super)) so that
+    /// [`Redactor::unmask_line`] can restore them.
+    pub fn set_marker(&mut self, on: bool) -> &mut Policy {
+        self.marker = on;
+        self
+    }
+
+    /// Whether tokens are wrapped in the marker.
+    pub fn marker(&self) -> bool {
+        self.marker
+    }
+
+    /// The tokenization context (tweak) for every value; unmask needs the same one.
+    pub fn set_context(&mut self, context: &[u8]) -> &mut Policy {
+        self.context = context.to_vec();
+        self
+    }
+
+    /// The tokenization context.
+    pub fn context(&self) -> &[u8] {
+        &self.context
+    }
+
+    /// Whether some action needs a key.
+    pub fn needs_key(&self) -> bool {
+        self.actions.iter().any(|a| a.needs_key())
+    }
+}
+
+/// What a redactor did. Counts only, never values.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Lines read (a last line without a newline counts).
+    pub lines: u64,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Values found, by [`Kind::code`] − 1 (use [`Stats::found`]).
+    pub by_kind: [u64; Kind::ALL.len()],
+    /// Values replaced by their label because their action could not be applied.
+    pub fallbacks: u64,
+    /// Markers restored by unmask.
+    pub restored: u64,
+    /// Markers left as they were by unmask (tag or token did not verify under this key/context).
+    pub unrestored: u64,
+}
+
+impl Stats {
+    /// Values of `kind` found.
+    pub fn found(&self, kind: Kind) -> u64 {
+        self.by_kind[index(kind)]
+    }
+
+    /// Values found, all kinds.
+    pub fn total(&self) -> u64 {
+        self.by_kind.iter().sum()
+    }
+}
+
+/// Applies a [`Policy`] to what a [`Scanner`] finds. `Send + Sync`; share one.
+///
+/// ```
+/// use yinsi::{Action, Keyring, Policy, Redactor, Scanner, Tokenizer};
+///
+/// let masker = Redactor::new(Scanner::new(), Policy::new(Action::Mask(Default::default())), None).unwrap();
+/// assert_eq!(masker.redact("电话 13812345678，姓名：张三丰。"), "电话 138****5678，姓名：张**。");
+///
+/// let tk = Tokenizer::new(Keyring::from_hex(&"11".repeat(32)).unwrap());
+/// let mut policy = Policy::new(Action::Tokenize);
+/// policy.set_marker(true);
+/// let r = Redactor::new(Scanner::new(), policy, Some(tk)).unwrap();
+/// let line = r#"{"phone":"13812345678","msg":"ok"}"#;
+/// let scrubbed = r.redact(line);
+/// assert!(scrubbed.starts_with(r#"{"phone":"⟦yt:cn_mobile:1:"#));
+/// assert_eq!(r.unmask(&scrubbed), line);
+/// ```
+pub struct Redactor {
+    scanner: Scanner,
+    policy: Policy,
+    tokenizer: Option<Tokenizer>,
+    default_options: Options,
+}
+
+impl fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Redactor")
+            .field("scanner", &self.scanner)
+            .field("policy", &self.policy)
+            .field("keyed", &self.tokenizer.is_some())
+            .finish()
+    }
+}
+
+impl Redactor {
+    /// A redactor. `tokenizer` holds the key; it may be `None` when no action needs one (masks
+    /// and labels need none), otherwise [`Error::KeyUnavailable`].
+    pub fn new(scanner: Scanner, policy: Policy, tokenizer: Option<Tokenizer>) -> Result<Redactor> {
+        if tokenizer.is_none() && policy.needs_key() {
+            return Err(Error::KeyUnavailable { reason: "the tokenize and pseudonymize actions need a key".into() });
+        }
+        Ok(Redactor { scanner, policy, tokenizer, default_options: Options::default() })
+    }
+
+    /// The scanner.
+    pub fn scanner(&self) -> &Scanner {
+        &self.scanner
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// `text` with every value found replaced (JSON-aware when `text` is one JSON object).
+    pub fn redact(&self, text: &str) -> String {
+        let mut out = Vec::with_capacity(text.len() + 16);
+        self.redact_line(text.as_bytes(), &mut out, &mut Stats::default());
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Appends one scrubbed line (without its newline) to `out` and counts it in `stats`.
+    /// Invalid UTF-8 is copied through unchanged.
+    pub fn redact_line(&self, line: &[u8], out: &mut Vec<u8>, stats: &mut Stats) {
+        let mut hits = Vec::new();
+        self.scanner.line_hits(line, &mut hits);
+        self.apply(line, &hits, out, stats);
+        stats.lines += 1;
+        stats.bytes += line.len() as u64;
+    }
+
+    /// Scrubs a stream line by line into `writer` in bounded memory (see the module docs) and
+    /// flushes it. Stops at the first read or write error (a closed pipe is
+    /// [`std::io::ErrorKind::BrokenPipe`]).
+    pub fn redact_stream<R: Read, W: Write>(&self, reader: R, mut writer: W) -> std::io::Result<Stats> {
+        let mut stats = Stats::default();
+        let mut out = Vec::with_capacity(64 * 1024);
+        let sc = &self.scanner;
+        stream::drive(
+            reader,
+            |line, hits| sc.line_hits(line, hits),
+            |text, hits| sc.text_hits(text, hits),
+            |piece| {
+                out.clear();
+                self.apply(piece.text, piece.hits, &mut out, &mut stats);
+                count_piece(&mut stats, piece.text.len(), piece.newline, piece.last);
+                if piece.newline {
+                    out.push(b'\n');
+                }
+                writer.write_all(&out)
+            },
+        )?;
+        writer.flush()?;
+        Ok(stats)
+    }
+
+    /// `text` with every marker that verifies under this key and context replaced by the value
+    /// it stands for. Needs a tokenizer.
+    pub fn unmask(&self, text: &str) -> String {
+        let mut out = Vec::with_capacity(text.len());
+        self.unmask_line(text.as_bytes(), &mut out, &mut Stats::default());
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Appends one line with its markers restored to `out`.
+    pub fn unmask_line(&self, line: &[u8], out: &mut Vec<u8>, stats: &mut Stats) {
+        let mut hits = Vec::new();
+        marker::find(line, &mut hits);
+        self.restore(line, &hits, out, stats);
+        stats.lines += 1;
+        stats.bytes += line.len() as u64;
+    }
+
+    /// Restores markers in a stream line by line, in bounded memory.
+    pub fn unmask_stream<R: Read, W: Write>(&self, reader: R, mut writer: W) -> std::io::Result<Stats> {
+        let mut stats = Stats::default();
+        let mut out = Vec::with_capacity(64 * 1024);
+        stream::drive(reader, marker::find, marker::find, |piece| {
+            out.clear();
+            self.restore(piece.text, piece.hits, &mut out, &mut stats);
+            count_piece(&mut stats, piece.text.len(), piece.newline, piece.last);
+            if piece.newline {
+                out.push(b'\n');
+            }
+            writer.write_all(&out)
+        })?;
+        writer.flush()?;
+        Ok(stats)
+    }
+
+    fn restore(&self, line: &[u8], hits: &[Hit], out: &mut Vec<u8>, stats: &mut Stats) {
+        let json = super::json::looks_like_object(line);
+        let mut pos = 0;
+        for h in hits {
+            out.extend_from_slice(&line[pos..h.start]);
+            let raw = &line[h.start..h.end];
+            let value = match (&self.tokenizer, std::str::from_utf8(raw)) {
+                (Some(tk), Ok(m)) => marker::restore(tk, m, &self.policy.context),
+                _ => None,
+            };
+            match value {
+                Some(v) => {
+                    stats.restored += 1;
+                    if json {
+                        escape_json(&v, out);
+                    } else {
+                        out.extend_from_slice(v.as_bytes());
+                    }
+                }
+                None => {
+                    stats.unrestored += 1;
+                    out.extend_from_slice(raw);
+                }
+            }
+            pos = h.end;
+        }
+        out.extend_from_slice(&line[pos..]);
+    }
+
+    /// Writes `line` with the hits replaced.
+    fn apply(&self, line: &[u8], hits: &[Hit], out: &mut Vec<u8>, stats: &mut Stats) {
+        let mut pos = 0;
+        let mut repl = String::new();
+        for h in hits {
+            out.extend_from_slice(&line[pos..h.start]);
+            stats.by_kind[index(h.kind)] += 1;
+            let value = match &h.decoded {
+                Some(v) => Some(v.as_str()),
+                None => std::str::from_utf8(&line[h.start..h.end]).ok(),
+            };
+            repl.clear();
+            match value {
+                Some(v) if self.replace(h.kind, v, &mut repl).is_ok() => {}
+                _ => {
+                    stats.fallbacks += 1;
+                    repl.clear();
+                    repl.push_str(h.kind.label());
+                }
+            }
+            match h.json {
+                JsonPlace::None => out.extend_from_slice(repl.as_bytes()),
+                JsonPlace::String => escape_json(&repl, out),
+                JsonPlace::Number if repl.bytes().all(|c| c.is_ascii_digit()) && !repl.is_empty() => {
+                    out.extend_from_slice(repl.as_bytes())
+                }
+                JsonPlace::Number => {
+                    out.push(b'"');
+                    escape_json(&repl, out);
+                    out.push(b'"');
+                }
+            }
+            pos = h.end;
+        }
+        out.extend_from_slice(&line[pos..]);
+    }
+
+    /// The replacement of one value, or an error (the caller falls back to the label).
+    fn replace(&self, kind: Kind, value: &str, out: &mut String) -> Result<()> {
+        let ctx = &self.policy.context;
+        let keyed = || self.tokenizer.as_ref().ok_or(Error::KeyUnavailable { reason: "no key".into() });
+        match self.policy.action(kind) {
+            Action::Keep => out.push_str(value),
+            Action::Redact => out.push_str(kind.label()),
+            Action::Mask(m) => {
+                let options = self.tokenizer.as_ref().map_or(&self.default_options, |t| t.options());
+                out.push_str(&rules(kind).mask(options, value, m)?);
+            }
+            Action::Tokenize => {
+                let tk = keyed()?;
+                let token = tk.tokenize(kind, value, ctx)?;
+                if self.policy.marker {
+                    out.push_str(&marker::wrap(tk, kind, tk.keyring().active_version(), &token, ctx)?);
+                } else {
+                    out.push_str(&token);
+                }
+            }
+            Action::Pseudonymize => {
+                let p = keyed()?.pseudonymize(kind, value, ctx)?;
+                let label = kind.label();
+                out.push_str(&label[..label.len() - 1]);
+                out.push(':');
+                out.push_str(&p);
+                out.push(']');
+            }
+        }
+        Ok(())
+    }
+}
+
+fn count_piece(stats: &mut Stats, len: usize, newline: bool, last: bool) {
+    stats.bytes += len as u64 + newline as u64;
+    if newline || last {
+        stats.lines += 1;
+    }
+}
+
+/// Appends `s` as the inside of a JSON string.
+fn escape_json(s: &str, out: &mut Vec<u8>) {
+    if !s.bytes().any(|c| c == b'"' || c == b'\\' || c < 0x20) {
+        out.extend_from_slice(s.as_bytes());
+        return;
+    }
+    for c in s.chars() {
+        match c {
+            '"' => out.extend_from_slice(b"\\\""),
+            '\\' => out.extend_from_slice(b"\\\\"),
+            '\n' => out.extend_from_slice(b"\\n"),
+            '\r' => out.extend_from_slice(b"\\r"),
+            '\t' => out.extend_from_slice(b"\\t"),
+            c if (c as u32) < 0x20 => out.extend_from_slice(format!("\\u{:04x}", c as u32).as_bytes()),
+            c => {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+}

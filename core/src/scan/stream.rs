@@ -1,0 +1,132 @@
+//! The streaming line engine: lines in, pieces with their hits out, in bounded memory.
+
+use std::io::{self, Read};
+
+use super::Hit;
+
+/// Bytes of input held at once: a line up to this long is handled whole (JSON-aware); a longer
+/// line is handled in windows of this size as free text.
+pub const WINDOW: usize = 1 << 20;
+/// Bytes before a window cut that the next window sees again as context (labels before a value).
+pub const LOOKBEHIND: usize = 256;
+/// A window is cut at least this many bytes before its end, and never inside a reported value,
+/// so any value shorter than this is seen whole by one window.
+pub const MARGIN: usize = 4096;
+
+/// A piece of one line: a whole line, or one window of a long line.
+pub(crate) struct Piece<'a> {
+    /// 1-based line number.
+    pub line: u64,
+    /// Byte offset of `text` within its line.
+    pub offset: usize,
+    /// The bytes to write (without the newline).
+    pub text: &'a [u8],
+    /// Hits within `text`, relative to it, sorted, not overlapping.
+    pub hits: &'a [Hit],
+    /// The line ends after this piece with a `\n`.
+    pub newline: bool,
+    /// The last piece of input, a line without a newline.
+    pub last: bool,
+}
+
+/// Reads `reader` to its end and calls `f` for every piece, in order. `whole` finds the hits of a
+/// complete line, `window` those of free text (for windows of long lines). Returns the number of
+/// lines. Holds `WINDOW + LOOKBEHIND` bytes of input and two hit vectors.
+pub(crate) fn drive<R: Read>(
+    mut reader: R,
+    mut whole: impl FnMut(&[u8], &mut Vec<Hit>),
+    mut window: impl FnMut(&[u8], &mut Vec<Hit>),
+    mut f: impl FnMut(Piece<'_>) -> io::Result<()>,
+) -> io::Result<u64> {
+    let cap = WINDOW + LOOKBEHIND;
+    let mut buf = vec![0u8; cap];
+    let mut len = 0usize;
+    // buf[..ctx] is context already written (only while `offset > 0`: inside a long line).
+    let mut ctx = 0usize;
+    let mut offset = 0usize;
+    let mut line = 1u64;
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut shifted: Vec<Hit> = Vec::new();
+    let mut eof = false;
+
+    // Hits of the piece buf[ctx..end]: the whole line, or a continuation seen with its context.
+    let mut piece_hits = |buf: &[u8], ctx: usize, start: usize, end: usize, cont: bool, hits: &mut Vec<Hit>| {
+        hits.clear();
+        if cont {
+            window(&buf[..end], hits);
+            hits.retain(|h| h.start >= ctx);
+            for h in hits.iter_mut() {
+                h.start -= ctx;
+                h.end -= ctx;
+            }
+        } else {
+            whole(&buf[start..end], hits);
+        }
+    };
+
+    loop {
+        if !eof {
+            match reader.read(&mut buf[len..]) {
+                Ok(0) => eof = true,
+                Ok(n) => len += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        let mut start = ctx;
+        while let Some(p) = memchr::memchr(b'\n', &buf[start..len]) {
+            let nl = start + p;
+            let cont = offset > 0 && start == ctx;
+            piece_hits(&buf, ctx, start, nl, cont, &mut hits);
+            f(Piece { line, offset, text: &buf[start..nl], hits: &hits, newline: true, last: false })?;
+            line += 1;
+            offset = 0;
+            start = nl + 1;
+        }
+        if start > ctx {
+            // Lines were completed: what is left starts a fresh line.
+            buf.copy_within(start..len, 0);
+            len -= start;
+            ctx = 0;
+            start = 0;
+        }
+        if eof {
+            if start < len {
+                let cont = offset > 0;
+                piece_hits(&buf, ctx, start, len, cont, &mut hits);
+                f(Piece { line, offset, text: &buf[start..len], hits: &hits, newline: false, last: true })?;
+                return Ok(line);
+            }
+            return Ok(if offset > 0 { line } else { line - 1 });
+        }
+        if len < cap {
+            continue;
+        }
+        // A full buffer and no newline: write one window of a long line.
+        piece_hits(&buf, 0, 0, len, true, &mut hits);
+        let mut cut = len - MARGIN;
+        while cut > ctx && buf[cut] & 0xC0 == 0x80 {
+            cut -= 1;
+        }
+        if let Some(h) = hits.iter().find(|h| h.end > cut) {
+            if h.start < cut && h.start > ctx {
+                cut = h.start;
+            }
+        }
+        shifted.clear();
+        shifted.extend(hits.iter().filter(|h| h.start >= ctx && h.end <= cut).cloned().map(|mut h| {
+            h.start -= ctx;
+            h.end -= ctx;
+            h
+        }));
+        f(Piece { line, offset, text: &buf[ctx..cut], hits: &shifted, newline: false, last: false })?;
+        offset += cut - ctx;
+        let mut keep = cut.saturating_sub(LOOKBEHIND);
+        while keep < cut && buf[keep] & 0xC0 == 0x80 {
+            keep += 1;
+        }
+        buf.copy_within(keep..len, 0);
+        len -= keep;
+        ctx = cut - keep;
+    }
+}

@@ -1,0 +1,347 @@
+use super::*;
+use crate::{Keyring, Mask, Tokenizer};
+
+fn found(text: &str) -> Vec<(String, Kind)> {
+    Scanner::new().scan(text).iter().map(|s| (text[s.start..s.end].to_string(), s.kind)).collect()
+}
+
+fn one(text: &str, kind: Kind) -> String {
+    let f = found(text);
+    assert_eq!(f.len(), 1, "{text}: {f:?}");
+    assert_eq!(f[0].1, kind, "{text}");
+    f[0].0.clone()
+}
+
+fn none(text: &str) {
+    assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+}
+
+fn masker() -> Redactor {
+    Redactor::new(Scanner::new(), Policy::new(Action::Mask(Mask::Default)), None).unwrap()
+}
+
+fn tokenizer(byte: &str) -> Tokenizer {
+    Tokenizer::new(Keyring::from_hex(&byte.repeat(32)).unwrap())
+}
+
+#[test]
+fn mobiles_in_every_written_form() {
+    for (text, want) in [
+        ("电话13812345678无人接听", "13812345678"),
+        ("phone=+86 138 1234 5678 ok", "+86 138 1234 5678"),
+        ("tel: +8613812345678", "+8613812345678"),
+        ("手机：+86-15011904678", "+86-15011904678"),
+        ("0086 197 8072 5132 浙", "0086 197 8072 5132"),
+        ("008613535803163。", "008613535803163"),
+        ("我的电话是(+86)17100482709，谢谢", "(+86)17100482709"),
+        ("手机：１５２８０１６７６４３，", "１５２８０１６７６４３"),
+        ("call 138-1234-5678.", "138-1234-5678"),
+    ] {
+        assert_eq!(one(text, Kind::CnMobile), want, "{text}");
+    }
+}
+
+#[test]
+fn number_look_alikes_are_not_reported() {
+    none("uid=12038475610 status=ok"); // 12x is no network prefix
+    none("订单号 20261129102133138123456789"); // mobile inside a long run
+    none("order=SF1381234567812"); // glued to letters
+    none("trace=54014f91386e1d18085133228f2db809");
+    none("rid=ed9bccb17738079019cef786f43ca68e");
+    none("request c52bbc8c-eee7-49a2-8aa2-1c5e072022b9 done");
+    none("金额 13800000000.00 元，¥13812.50");
+    none("client 172.45.2.106 remote 10.13.81.234");
+    none("ts=1795943030208 at 2026-11-29 10:21:33");
+    none("user_13812345678 and 13812345678abc");
+    none("card 6222021234567890127 fails Luhn"); // Luhn failure
+    none("order 2026112910361638 is not a card"); // no issuer prefix
+    none("id 110101199003071235 wrong check"); // ISO 7064 failure
+    none("id 110101199013071234 month 13");
+    none("hotline 400-820-8820 or 95338");
+}
+
+#[test]
+fn ids_cards_landlines_emails() {
+    assert_eq!(one("身份证号：11010519491231002X，", Kind::CnId), "11010519491231002X");
+    assert_eq!(one("证件 11010519491231002x", Kind::CnId), "11010519491231002x");
+    assert_eq!(one("ID 110105 19491231 002X ok", Kind::CnId), "110105 19491231 002X");
+    assert_eq!(one("卡号 6222 0212 3456 7890 128 到账", Kind::BankCard), "6222 0212 3456 7890 128");
+    assert_eq!(one("card=4111111111111111", Kind::BankCard), "4111111111111111");
+    for l in [
+        "010-62345678",
+        "0571-87654321-801",
+        "0571-87654321转801",
+        "021 5432 1098",
+        "(0755)23456789",
+        "（0755）23456789",
+    ] {
+        assert_eq!(one(&format!("座机 {l} 找前台"), Kind::CnLandline), l);
+    }
+    assert_eq!(one("邮箱：he_hao99@example.cn，", Kind::Email), "he_hao99@example.cn");
+    assert_eq!(one("发票已发送至liangyi625@sina.com", Kind::Email), "liangyi625@sina.com");
+    none("mail root@localhost now");
+}
+
+#[test]
+fn names_after_labels() {
+    assert_eq!(one("收件人：冯薇伟，如有疑问", Kind::CnName), "冯薇伟");
+    assert_eq!(one("寄件人： 夏芳欣 座机", Kind::CnName), "夏芳欣");
+    assert_eq!(one("同住人姓名：司马艳霞 身份证", Kind::CnName), "司马艳霞");
+    assert_eq!(one("holder name: 尉迟佳, ok", Kind::CnName), "尉迟佳");
+    assert_eq!(one("contact_name=刘成 ", Kind::CnName), "刘成");
+    assert_eq!(one("联系人刘成，", Kind::CnName), "刘成");
+    assert_eq!(one("name=买买提·艾力 ok", Kind::CnName), "买买提·艾力");
+    none("收件人电话：无 联系人手机：无");
+    none("张三来了"); // no label, no name
+    none("app_name=order-svc");
+}
+
+#[test]
+fn addresses() {
+    let a = "浙江省杭州市西湖区文三路138号3栋2单元501室";
+    assert_eq!(one(&format!("地址：{a}，放门卫"), Kind::CnAddress), a);
+    assert_eq!(one(&format!("收货地址为{a}门口"), Kind::CnAddress), a);
+    assert_eq!(one(&format!("我住在{a}。"), Kind::CnAddress), a);
+    assert_eq!(one("from=宿州市埇桥区银杏路863号32幢 to", Kind::CnAddress), "宿州市埇桥区银杏路863号32幢");
+    assert_eq!(one("地址：文三路138号，", Kind::CnAddress), "文三路138号");
+    none("已到达杭州转运中心，永州市蓝山县营业点已揽收");
+    none("地址：见备注");
+    none("IP地址：10.0.0.1");
+}
+
+#[test]
+fn overlap_rule_is_leftmost_longest() {
+    // The mobile number is the local part of an e-mail: the e-mail wins.
+    assert_eq!(one("mail 13812345678@qq.com", Kind::Email), "13812345678@qq.com");
+    assert_eq!(one("x 13812345678+tag@qq.com", Kind::Email), "13812345678+tag@qq.com");
+    let mut hits = vec![
+        Hit::new(5, 9, Kind::CnName, 0.5),
+        Hit::new(0, 10, Kind::Email, 0.5),
+        Hit::new(0, 4, Kind::CnMobile, 0.5),
+        Hit::new(10, 12, Kind::CnId, 0.5),
+    ];
+    finder::resolve_for_test(&mut hits);
+    let got: Vec<_> = hits.iter().map(|h| (h.start, h.end, h.kind)).collect();
+    assert_eq!(got, [(0, 10, Kind::Email), (10, 12, Kind::CnId)]);
+}
+
+#[test]
+fn kinds_can_be_switched_off() {
+    let sc = Scanner::with_kinds(&[Kind::Email]);
+    assert_eq!(sc.kinds(), [Kind::Email]);
+    let text = "13812345678 a@b.cn 姓名：张三";
+    let spans = sc.scan(text);
+    assert_eq!(spans.len(), 1);
+    assert_eq!(&text[spans[0].start..spans[0].end], "a@b.cn");
+}
+
+#[test]
+fn raw_bytes_skip_invalid_utf8() {
+    let mut line = b"\xff\xfe phone 13812345678 \xc3".to_vec();
+    line.extend_from_slice("手机\u{FF1A}".as_bytes());
+    line.extend_from_slice(b"\x80");
+    line.extend_from_slice(b"13912345678");
+    let spans = Scanner::new().scan_bytes(&line);
+    let got: Vec<&[u8]> = spans.iter().map(|s| &line[s.start..s.end]).collect();
+    assert_eq!(got, [&b"13812345678"[..], b"13912345678"]);
+    let mut out = Vec::new();
+    masker().redact_line(&line, &mut out, &mut Stats::default());
+    let want = [&b"\xff\xfe phone 138****5678 \xc3"[..], "手机\u{FF1A}".as_bytes(), b"\x80139****5678"].concat();
+    assert_eq!(out, want);
+}
+
+#[test]
+fn json_lines_by_key() {
+    let line = r#"{"ts":"2026-11-29T00:02:53Z","name":"孔明","tel":"029-49043534转375","phone":13812345678,"user":{"idCard":"11010519491231002X","remote_addr":"10.0.0.1","app_name":"svc"},"addr":"杭州市西湖区文三路1号","msg":"发给 a@b.cn 了","n":13912345678}"#;
+    let spans = Scanner::new().scan(line);
+    let got: Vec<(&str, Kind)> = spans.iter().map(|s| (&line[s.start..s.end], s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            ("孔明", Kind::CnName),
+            ("029-49043534转375", Kind::CnLandline),
+            ("13812345678", Kind::CnMobile),
+            ("11010519491231002X", Kind::CnId),
+            ("杭州市西湖区文三路1号", Kind::CnAddress),
+            ("a@b.cn", Kind::Email),
+        ]
+    );
+    // Structure, key order, spacing and other values are kept; a bare number that is masked
+    // becomes a string.
+    let out = masker().redact(line);
+    assert_eq!(
+        out,
+        r#"{"ts":"2026-11-29T00:02:53Z","name":"孔*","tel":"029-******34转375","phone":"138****5678","user":{"idCard":"110105********002X","remote_addr":"10.0.0.1","app_name":"svc"},"addr":"杭州市西湖区****","msg":"发给 a***@b.cn 了","n":13912345678}"#
+    );
+}
+
+#[test]
+fn json_values_with_escapes_and_invalid_values() {
+    let line = r#"{ "name" : "\u5f20\u4e09" , "phone":"12345", "note":"he said \"13812345678\"" }"#;
+    let spans = Scanner::new().scan(line);
+    let got: Vec<(&str, Kind)> = spans.iter().map(|s| (&line[s.start..s.end], s.kind)).collect();
+    assert_eq!(got, [(r"\u5f20\u4e09", Kind::CnName), ("12345", Kind::CnMobile), ("13812345678", Kind::CnMobile)]);
+    let r = masker();
+    let mut out = Vec::new();
+    let mut stats = Stats::default();
+    r.redact_line(line.as_bytes(), &mut out, &mut stats);
+    // "12345" is under a phone key but has no mask: it gets the label (a fallback).
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        r#"{ "name" : "张*" , "phone":"[CN_MOBILE]", "note":"he said \"138****5678\"" }"#
+    );
+    assert_eq!(stats.fallbacks, 1);
+    assert_eq!(stats.found(Kind::CnMobile), 2);
+    // Not a complete object: free text.
+    assert_eq!(found(r#"{"phone":"13812345678""#), [("13812345678".to_string(), Kind::CnMobile)]);
+    // Keys are configurable.
+    let mut sc = Scanner::new();
+    sc.json_keys_mut().remove("name").insert("guest", Kind::CnName);
+    let line = r#"{"name":"孔明","guest":"诸葛亮"}"#;
+    let spans = sc.scan(line);
+    assert_eq!(spans.len(), 1);
+    assert_eq!(&line[spans[0].start..spans[0].end], "诸葛亮");
+}
+
+#[test]
+fn actions_per_kind() {
+    let text = "姓名：张三丰 电话 138 1234 5678 邮箱 zhang.san@example.com";
+    assert_eq!(masker().redact(text), "姓名：张** 电话 138 **** 5678 邮箱 z***@example.com");
+    let r = Redactor::new(Scanner::new(), Policy::new(Action::Redact), None).unwrap();
+    assert_eq!(r.redact(text), "姓名：[CN_NAME] 电话 [CN_MOBILE] 邮箱 [EMAIL]");
+    let mut policy = Policy::new(Action::Keep);
+    policy.set(Kind::CnMobile, Action::Pseudonymize);
+    let r = Redactor::new(Scanner::new(), policy, Some(tokenizer("01"))).unwrap();
+    let out = r.redact(text);
+    let p = out.split("[CN_MOBILE:").nth(1).unwrap().split(']').next().unwrap();
+    assert_eq!(p.len(), 20);
+    assert!(out.starts_with("姓名：张三丰 电话 [CN_MOBILE:"));
+    // The same number in another layout has the same pseudonym.
+    assert_eq!(r.redact("电话 13812345678"), format!("电话 [CN_MOBILE:{p}]"));
+    assert!(Redactor::new(Scanner::new(), Policy::new(Action::Tokenize), None).is_err());
+    assert_eq!("mask:keep_first3_last4".parse::<Action>().unwrap(), Action::Mask(Mask::KEEP_FIRST3_LAST4));
+    assert!("nope".parse::<Action>().is_err());
+}
+
+#[test]
+fn markers_round_trip_and_resist_forgery() {
+    let text = "收件人：欧阳娜娜，手机 +86 138 1234 5678，身份证 11010519491231002X，地址：浙江省杭州市西湖区文三路138号3栋2单元501室，邮箱 ab.cd@qq.com，座机 0571-87654321转801，卡 6222021234567890128";
+    let mut policy = Policy::new(Action::Tokenize);
+    policy.set_marker(true).set_context(b"logs");
+    let r = Redactor::new(Scanner::new(), policy.clone(), Some(tokenizer("02"))).unwrap();
+    let masked = r.redact(text);
+    assert_eq!(masked.matches(marker::OPEN).count(), 7, "{masked}");
+    for secret in ["欧阳娜娜", "1234 5678", "11010519491231002X", "文三路", "ab.cd", "87654321", "6222021234567890128"]
+    {
+        assert!(!masked.contains(secret));
+    }
+    assert_eq!(r.unmask(&masked), text);
+    // A scan of the masked text finds no original value (markers hold tokens, not values).
+    // Another key or context: markers stay as they are.
+    let other = Redactor::new(Scanner::new(), policy, Some(tokenizer("03"))).unwrap();
+    assert_eq!(other.unmask(&masked), masked);
+    let mut p2 = Policy::new(Action::Tokenize);
+    p2.set_marker(true).set_context(b"other");
+    let other = Redactor::new(Scanner::new(), p2, Some(tokenizer("02"))).unwrap();
+    assert_eq!(other.unmask(&masked), masked);
+    // A forged or altered marker is not restored.
+    let forged = "⟦yt:cn_mobile:1:aaaaaaaa:13800000000⟧";
+    assert_eq!(r.unmask(forged), forged);
+    let first = masked.find(marker::OPEN).unwrap();
+    let tag_at = masked[first..].match_indices(':').nth(2).unwrap().0 + first + 1;
+    let mut altered = masked.clone();
+    let c = if &altered[tag_at..tag_at + 1] == "a" { "b" } else { "a" };
+    altered.replace_range(tag_at..tag_at + 1, c);
+    let mut stats = Stats::default();
+    let mut out = Vec::new();
+    r.unmask_line(altered.as_bytes(), &mut out, &mut stats);
+    assert_eq!((stats.restored, stats.unrestored), (6, 1));
+}
+
+#[test]
+fn stream_keeps_lines_bytes_and_order() {
+    let input = b"a 13812345678\n\n\xff\xfe bad 13912345678 \xc3\r\n{\"phone\":\"13712345678\"}\nlast 13612345678";
+    let mut out = Vec::new();
+    let stats = masker().redact_stream(&input[..], &mut out).unwrap();
+    assert_eq!(
+        out,
+        b"a 138****5678\n\n\xff\xfe bad 139****5678 \xc3\r\n{\"phone\":\"137****5678\"}\nlast 136****5678".to_vec()
+    );
+    assert_eq!(stats.lines, 5);
+    assert_eq!(stats.bytes, input.len() as u64);
+    assert_eq!(stats.found(Kind::CnMobile), 4);
+    let mut lines = Vec::new();
+    let n = Scanner::new()
+        .scan_stream(&input[..], |line, span| {
+            lines.push((line, span.start, span.end));
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(n, 5);
+    assert_eq!(lines, [(1, 2, 13), (3, 7, 18), (4, 10, 21), (5, 5, 16)]);
+}
+
+/// A reader that hands out at most `step` bytes per call.
+struct Trickle<'a> {
+    data: &'a [u8],
+    step: usize,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.step.min(buf.len()).min(self.data.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn long_lines_are_scrubbed_across_windows() {
+    // A line of about 3.5 windows with a value every 997 bytes or so, including values that
+    // straddle every possible cut point, and labels just before them.
+    let unit = "x 姓名：张三 phone 13812345678 卡 6222021234567890128 ";
+    let mut line = String::new();
+    let mut pad = 0usize;
+    while line.len() < 3 * WINDOW + WINDOW / 2 {
+        line.push_str(unit);
+        line.push_str(&"y".repeat(pad % 61));
+        line.push(' ');
+        pad += 7;
+    }
+    let mut input = line.clone().into_bytes();
+    input.extend_from_slice(b"\nshort 13912345678\n");
+    let mut out = Vec::new();
+    let stats = masker().redact_stream(Trickle { data: &input, step: 100_003 }, &mut out).unwrap();
+    let want = format!("{}\nshort 139****5678\n", masker().redact(&line));
+    assert!(out == want.as_bytes(), "windowed output differs from whole-line output");
+    let n = line.matches(unit).count() as u64;
+    assert_eq!(stats.found(Kind::CnMobile), n + 1);
+    assert_eq!(stats.found(Kind::CnName), n);
+    assert_eq!(stats.found(Kind::BankCard), n);
+    assert_eq!(stats.lines, 2);
+    // Scan offsets within the long line are absolute.
+    let mut last = 0;
+    let mut count = 0;
+    Scanner::new()
+        .scan_stream(&input[..], |l, s| {
+            if l == 1 {
+                assert!(s.start >= last);
+                let v = &line[s.start..s.end];
+                assert!(["张三", "13812345678", "6222021234567890128"].contains(&v), "{:?}", s);
+                last = s.end;
+                count += 1;
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(count, 3 * n);
+}
+
+#[test]
+fn debug_never_shows_values() {
+    let text = "电话 13812345678";
+    let s = Scanner::new().scan(text);
+    let d = format!("{s:?} {:?}", masker());
+    assert!(!d.contains("13812345678") && !d.contains("5678"), "{d}");
+}
