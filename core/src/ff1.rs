@@ -34,6 +34,7 @@
 //! FF1 is the subject of a patent disclosure to NIST (see the README).
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use aes::cipher::{BlockCipherEncrypt, KeyInit};
 use aes::{Aes128, Aes192, Aes256, Block};
@@ -90,6 +91,8 @@ pub struct Ff1 {
     cipher: Cipher,
     radix: u32,
     max_len: usize,
+    /// Shapes computed so far, by length (index `n`, up to `max_len`).
+    shapes: Box<[OnceLock<Shape>]>,
 }
 
 impl fmt::Debug for Ff1 {
@@ -187,7 +190,8 @@ impl Ff1 {
             32 => Cipher::A256(Aes256::new_from_slice(key).map_err(|_| Error::InvalidKeyLength { len: 32 })?),
             len => return Err(Error::InvalidKeyLength { len }),
         };
-        Ok(Ff1 { cipher, radix, max_len: max_len_of(radix) })
+        let max_len = max_len_of(radix);
+        Ok(Ff1 { cipher, radix, max_len, shapes: (0..=max_len).map(|_| OnceLock::new()).collect() })
     }
 
     /// The radix this cipher was created with.
@@ -271,8 +275,16 @@ impl Ff1 {
         x.iter().fold(0u128, |acc, &d| acc * self.radix as u128 + d as u128)
     }
 
-    /// Checks a length and computes everything the rounds need for it.
+    /// Checks a length and returns everything the rounds need for it (computed once per length).
     pub(crate) fn shape(&self, n: usize) -> Result<Shape> {
+        if let Some(shape) = self.shapes.get(n).and_then(OnceLock::get) {
+            return Ok(*shape);
+        }
+        let shape = self.compute_shape(n)?;
+        Ok(*self.shapes[n].get_or_init(|| shape))
+    }
+
+    fn compute_shape(&self, n: usize) -> Result<Shape> {
         if n < 2 || checked_pow(self.radix, n).is_some_and(|p| p < MIN_DOMAIN) {
             return Err(Error::DomainTooSmall { radix: self.radix, len: n });
         }

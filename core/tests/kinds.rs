@@ -81,3 +81,58 @@ fn cn_name_properties() {
 fn cn_address_properties() {
     check_kind(Kind::CnAddress, N, 7, gen::address);
 }
+
+#[test]
+fn cn_id_modes_keep_what_they_say() {
+    use yinsi::{IdKeep, Options};
+    let mut rng = Rng::new(8);
+    for bits in 0..16u8 {
+        let keep =
+            IdKeep { province: bits & 1 != 0, region: bits & 2 != 0, birth_year: bits & 4 != 0, gender: bits & 8 != 0 };
+        let built = Tokenizer::with_options(
+            Keyring::from_hex(TEST_KEY_HEX).unwrap(),
+            Options { id_keep: keep, ..Options::default() },
+        );
+        let Ok(tk) = built else {
+            assert!(keep.region && keep.birth_year, "only region + birth year is refused up front: {keep:?}");
+            continue;
+        };
+        let mut refused = 0;
+        for _ in 0..5_000 {
+            let value = gen::id(&mut rng);
+            let token = match tk.tokenize(Kind::CnId, &value, b"") {
+                Ok(t) => t,
+                Err(yinsi::Error::UnsupportedMode { .. }) => {
+                    refused += 1;
+                    continue;
+                }
+                Err(e) => panic!("{keep:?}: {e}"),
+            };
+            assert_eq!(tk.detokenize(Kind::CnId, &token, b"").unwrap(), value);
+            let (v, t) = (tk.normalize(Kind::CnId, &value).unwrap(), tk.normalize(Kind::CnId, &token).unwrap());
+            if keep.province || keep.region {
+                assert_eq!(v[..2], t[..2], "{keep:?}");
+            }
+            if keep.region {
+                assert_eq!(v[..6], t[..6], "{keep:?}");
+            }
+            if keep.birth_year {
+                assert_eq!(v[6..10], t[6..10], "{keep:?}");
+            }
+            if keep.gender {
+                assert_eq!(v.as_bytes()[16] % 2, t.as_bytes()[16] % 2, "{keep:?}");
+            }
+            // The generator writes legacy IDs as 15 plain digits: they have no check character.
+            if value.len() != 15 {
+                assert_eq!(v.ends_with('X'), t.ends_with('X'), "the check class is kept");
+            }
+            assert_eq!(
+                yinsi::gazetteer::contains(v[..6].parse().unwrap()),
+                yinsi::gazetteer::contains(t[..6].parse().unwrap())
+            );
+            assert_eq!(&v[6..10] < "2026", &t[6..10] < "2026", "past births stay past");
+        }
+        // Small partitions (a province with few gazetteer codes, keeping year and gender) are refused.
+        assert!(refused < 5_000, "{keep:?}: everything refused");
+    }
+}

@@ -27,7 +27,10 @@
 //! * birth date before [`DATE_CUTOFF`] (2026-01-01), or on/after it, so a past
 //!   birth date never becomes a future one; 15-digit IDs keep 1900–1999;
 //! * check character `X`, or a digit (so the case of a written `x` survives and
-//!   detokenizing gives back the exact input text).
+//!   detokenizing gives back the exact input text). An `X` ID is encrypted as its
+//!   region, date and first two sequence digits; the last digit is the one that
+//!   makes the check `X` (cycle-walking past the 1 in 11 prefixes that have none),
+//!   so neither class needs long walks.
 //!
 //! Each partition leaks at most a bit or two; the kept fields ([`IdKeep`]) leak
 //! what they keep. The tweak is the kept fields and partitions, then the context.
@@ -307,11 +310,14 @@ impl Domain {
         Ok(domain)
     }
 
+    /// Values of the sequence component: the first two digits for the `X` class (the last
+    /// digit is the one that makes the check character `X`), else all three (or the half
+    /// with the kept parity).
     fn seqs(&self) -> u128 {
-        if self.parity.is_some() {
-            500
-        } else {
-            1000
+        match (self.x_class, self.parity) {
+            (true, _) => 100,
+            (false, Some(_)) => 500,
+            (false, None) => 1000,
         }
     }
 
@@ -326,17 +332,22 @@ impl Domain {
         };
         let (y, m, d) = id.date();
         let day = (days_from_civil(y, m, d) - self.first_day) as u128;
-        let seq = if self.parity.is_some() { id.seq() / 2 } else { id.seq() } as u128;
+        let seq = match (self.x_class, self.parity) {
+            (true, _) => id.seq() / 10,
+            (false, Some(_)) => id.seq() / 2,
+            (false, None) => id.seq(),
+        } as u128;
         (r * self.days as u128 + day) * self.seqs() + seq
     }
 
-    /// The digits (17 + check, or 15) of the ID at index `x` (< size).
-    fn decode(&self, x: u128) -> Vec<u8> {
+    /// The digits (17 + check, or 15) of the ID at index `x`, if it lies in this
+    /// domain's partition (the check class, and for the `X` class the kept parity).
+    fn decode(&self, x: u128) -> Option<[u8; 18]> {
+        if x >= self.size() {
+            return None;
+        }
         let seqs = self.seqs();
-        let seq = match self.parity {
-            Some(p) => (x % seqs) as u32 * 2 + p,
-            None => (x % seqs) as u32,
-        };
+        let part = (x % seqs) as u32;
         let rest = x / seqs;
         let day = self.first_day + (rest % self.days as u128) as i64;
         let region = match &self.regions {
@@ -344,31 +355,45 @@ impl Domain {
             Regions::Set(s) => s[(rest / self.days as u128) as usize],
         };
         let (y, m, d) = civil_from_days(day);
-        let mut out = Vec::with_capacity(18);
-        push_decimal(&mut out, region, 6);
+        let mut out = [0u8; 18];
+        let mut at = 0;
+        let mut put = |v: u32, width: u32| {
+            for i in (0..width).rev() {
+                out[at] = (v / 10u32.pow(i) % 10) as u8;
+                at += 1;
+            }
+        };
+        put(region, 6);
         if self.legacy {
-            push_decimal(&mut out, (y - 1900) as u32, 2);
+            put((y - 1900) as u32, 2);
         } else {
-            push_decimal(&mut out, y as u32, 4);
+            put(y as u32, 4);
         }
-        push_decimal(&mut out, m, 2);
-        push_decimal(&mut out, d, 2);
-        push_decimal(&mut out, seq, 3);
-        if !self.legacy {
-            out.push(check_value(&out));
+        put(m, 2);
+        put(d, 2);
+        if self.legacy {
+            put(self.parity.map_or(part, |p| part * 2 + p), 3);
+            return Some(out);
         }
-        out
-    }
-
-    /// Whether the ID at index `x` is inside this domain's partition.
-    fn accepts(&self, x: u128) -> bool {
-        x < self.size() && (self.legacy || (self.decode(x)[17] == 10) == self.x_class)
-    }
-}
-
-fn push_decimal(out: &mut Vec<u8>, v: u32, width: u32) {
-    for i in (0..width).rev() {
-        out.push((v / 10u32.pow(i) % 10) as u8);
+        if self.x_class {
+            put(part, 2);
+            // The check is X when the weighted sum is 2 (mod 11); the last sequence digit
+            // has weight 2, and 6 is the inverse of 2 mod 11.
+            let s16: u32 = out[..16].iter().zip(WEIGHTS).map(|(&v, w)| v as u32 * w).sum();
+            let last = ((2 + 11 - s16 % 11) * 6) % 11;
+            if last == 10 || self.parity.is_some_and(|p| last % 2 != p) {
+                return None;
+            }
+            out[16] = last as u8;
+            out[17] = 10;
+        } else {
+            put(self.parity.map_or(part, |p| part * 2 + p), 3);
+            out[17] = check_value(&out[..17]);
+            if out[17] == 10 {
+                return None;
+            }
+        }
+        Some(out)
     }
 }
 
@@ -377,8 +402,9 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
     let domain = Domain::of(&id, scope.options.id_keep)?;
     let bits = 128 - (domain.size() - 1).leading_zeros() as usize;
     let x = domain.encode(&id);
-    let y = ff1_walk(scope, KIND, LABEL, 2, bits, &domain.tweak, x, encrypt, |y| domain.accepts(y))?;
-    Ok(id.digits.render(text, &domain.decode(y)))
+    let y = ff1_walk(scope, KIND, LABEL, 2, bits, &domain.tweak, x, encrypt, |y| domain.decode(y).is_some())?;
+    let digits = domain.decode(y).ok_or(Error::value(KIND, None, "outside the token domain"))?;
+    Ok(id.digits.render(text, &digits[..id.digits.len()]))
 }
 
 impl KindRules for CnId {

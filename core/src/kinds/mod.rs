@@ -80,10 +80,21 @@ pub(crate) fn ff1_walk(
     encrypt: bool,
     ok: impl Fn(u128) -> bool,
 ) -> Result<u128> {
-    let tweak = [fixed, scope.context].concat();
+    // Tweaks are short: build them on the stack unless the context is long.
+    let mut buf = [0u8; 96];
+    let len = fixed.len() + scope.context.len();
+    let heap;
+    let tweak: &[u8] = if len <= buf.len() {
+        buf[..fixed.len()].copy_from_slice(fixed);
+        buf[fixed.len()..len].copy_from_slice(scope.context);
+        &buf[..len]
+    } else {
+        heap = [fixed, scope.context].concat();
+        &heap
+    };
     scope.ring.with_ff1(scope.version, label, radix, |ff1| {
         let shape = ff1.shape(n)?;
-        let tw = ff1.tweaked(&shape, &tweak);
+        let tw = ff1.tweaked(&shape, tweak);
         let mut y = ff1.crypt_int(&shape, &tw, x, encrypt);
         for _ in 0..WALK_LIMIT {
             if ok(y) {
