@@ -59,7 +59,7 @@ pub(crate) fn parse(text: &str) -> Result<Digits> {
     if !(16..=19).contains(&d.len()) {
         return Err(Error::value(KIND, None, "a card number has 16 to 19 digits"));
     }
-    if !luhn_valid(&d.values()) {
+    if !luhn_valid(d.values()) {
         return Err(Error::value(KIND, Some(char_pos(text, d.slots()[d.len() - 1].at as usize)), "Luhn check failed"));
     }
     Ok(d)
