@@ -111,20 +111,21 @@ struct Modulus {
 
 impl Modulus {
     fn new(m: u128) -> Modulus {
-        let inv = if m <= u64::MAX as u128 { u64::MAX / m as u64 } else { 0 };
+        // floor(2^64 / m) fits in 64 bits for every m >= 2.
+        let inv = if m <= u64::MAX as u128 { ((1u128 << 64) / m) as u64 } else { 0 };
         Modulus { m, inv }
     }
 
-    /// `y mod m` for a 64-bit `y` and a modulus below 2^64.
+    /// `y mod m` for a 64-bit `y` and a modulus below 2^64 (Barrett reduction).
+    ///
+    /// With `inv = floor(2^64 / m)`, `y * inv / 2^64 > y / m - 1`, so the quotient
+    /// estimate is short by at most one and a single branch-free correction suffices.
     #[inline]
     fn reduce_u64(&self, y: u64) -> u128 {
         let m = self.m as u64;
         let q = ((y as u128 * self.inv as u128) >> 64) as u64;
-        let mut r = y - q * m;
-        while r >= m {
-            r -= m;
-        }
-        r as u128
+        let r = y - q * m;
+        (if r >= m { r - m } else { r }) as u128
     }
 }
 
@@ -249,7 +250,9 @@ impl Ff1 {
         if xs.len() % len != 0 {
             return Err(Error::InvalidOption { option: "len", reason: "input is not a whole number of values" });
         }
-        if let Some(position) = xs.iter().position(|&d| d as u32 >= self.radix) {
+        // The maximum vectorizes; find the position only on failure.
+        if xs.iter().copied().max().is_some_and(|max| max as u32 >= self.radix) {
+            let position = xs.iter().position(|&d| d as u32 >= self.radix).unwrap_or(0);
             return Err(Error::InvalidNumeral { position });
         }
         let tw = self.tweaked(&shape, tweak);
@@ -271,8 +274,14 @@ impl Ff1 {
     }
 
     /// `NUM_radix(x)` for numerals already checked to be below the radix.
+    #[inline]
     fn num(&self, x: &[u16]) -> u128 {
-        x.iter().fold(0u128, |acc, &d| acc * self.radix as u128 + d as u128)
+        if x.len() <= 4 || (self.radix <= 1 << 10 && x.len() <= 6) || (self.radix <= 16 && x.len() <= 16) {
+            // Fits in 64 bits: radix^len < 2^64.
+            x.iter().fold(0u64, |acc, &d| acc * self.radix as u64 + d as u64) as u128
+        } else {
+            x.iter().fold(0u128, |acc, &d| acc * self.radix as u128 + d as u128)
+        }
     }
 
     /// Checks a length and returns everything the rounds need for it (computed once per length).
