@@ -8,6 +8,7 @@
 mod column;
 mod error;
 mod keyring;
+mod scan;
 mod tokenizer;
 
 use pyo3::prelude::*;
@@ -18,5 +19,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<keyring::Keyring>()?;
     m.add_class::<tokenizer::Tokenizer>()?;
     m.add_class::<column::ArrowChunk>()?;
+    m.add_class::<scan::Scanner>()?;
+    m.add_class::<scan::Span>()?;
+    m.add_class::<scan::Redactor>()?;
     Ok(())
 }

@@ -97,7 +97,7 @@ impl Call {
 }
 
 /// A value for `context`: `str` (UTF-8) or `bytes`.
-fn context_bytes(context: &Bound<'_, PyAny>) -> Result<Vec<u8>> {
+pub(crate) fn context_bytes(context: &Bound<'_, PyAny>) -> Result<Vec<u8>> {
     if let Ok(s) = context.cast::<PyString>() {
         Ok(s.to_cow()?.as_bytes().to_vec())
     } else if let Ok(b) = context.cast::<PyBytes>() {
@@ -128,6 +128,11 @@ pub struct Tokenizer {
 }
 
 impl Tokenizer {
+    /// The core tokenizer.
+    pub(crate) fn core(&self) -> &yinsi::Tokenizer {
+        &self.tk
+    }
+
     fn call(
         &self,
         op: &str,

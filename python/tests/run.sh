@@ -18,6 +18,7 @@ echo "== python: fresh venv at $venv ($("$python" --version))"
 rm -rf "$venv"
 "$python" -m venv "$venv"
 py="$venv/bin/python"
+export PATH="$venv/bin:$PATH" VIRTUAL_ENV="$venv"   # maturin's build hook runs `maturin` from PATH
 "$py" -m pip install --quiet --upgrade pip
 "$py" -m pip install --quiet \
     "maturin>=1.9.4,<2" pytest "pandas>=2" "pyarrow>=14" "polars>=1" "dask[distributed]" mypy fastfpe ff3

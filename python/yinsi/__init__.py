@@ -11,12 +11,14 @@ True
 '138****5678'
 
 Columns (pyarrow, pandas, Polars, lists) go through the same methods; see
-:class:`Tokenizer`. ``import yinsi.pandas`` adds the ``.yinsi`` accessor.
+:class:`Tokenizer`. ``import yinsi.pandas`` adds the ``.yinsi`` accessor. Text:
+:class:`Scanner`, :class:`Redactor`, :func:`redact` and ``yinsi.logging.RedactingFilter``.
 """
 
 import sys as _sys
 
-from yinsi._native import Keyring, __version__
+from yinsi._native import Keyring, Redactor, Scanner, Span, __version__
+from yinsi._text import redact
 from yinsi._tokenizer import CustomFormat, Tokenizer, default_tokenizer, set_default_tokenizer
 from yinsi.exceptions import (
     InvalidKeyError,
@@ -37,6 +39,10 @@ __all__ = [
     "Keyring",
     "Tokenizer",
     "CustomFormat",
+    "Scanner",
+    "Span",
+    "Redactor",
+    "redact",
     "default_tokenizer",
     "set_default_tokenizer",
     "YinsiError",

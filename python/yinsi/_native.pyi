@@ -1,9 +1,9 @@
 """Type stubs of the private native module (python/src/*.rs)."""
 
 from pathlib import Path
-from typing import Any, List, Optional, Tuple, Union, final
+from typing import Any, List, Mapping, Optional, Tuple, Union, final
 
-__all__ = ["__version__", "Keyring", "Tokenizer", "ArrowChunk"]
+__all__ = ["__version__", "Keyring", "Tokenizer", "ArrowChunk", "Scanner", "Span", "Redactor"]
 __version__: str
 
 @final
@@ -89,3 +89,44 @@ class Tokenizer:
         version: Optional[int] = None,
         mask: Optional[str] = None,
     ) -> List[ArrowChunk]: ...
+
+@final
+class Span:
+    """A value found in text: ``text[start:end]`` (byte offsets for ``bytes`` input)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+@final
+class Scanner:
+    """Finds personal data in text; immutable and thread-safe."""
+
+    def __new__(cls, kinds: Optional[List[str]] = None, *, json: bool = True) -> Scanner: ...
+    @property
+    def kinds(self) -> List[str]: ...
+    def scan(self, text: Union[str, bytes]) -> List[Span]: ...
+
+@final
+class Redactor:
+    """Applies one action per kind to what a scanner finds; immutable and thread-safe."""
+
+    def __new__(
+        cls,
+        policy: Union[str, Mapping[str, str], None] = None,
+        *,
+        tokenizer: Any = None,
+        scanner: Optional[Scanner] = None,
+        marker: bool = False,
+        context: Union[str, bytes, None] = None,
+    ) -> Redactor: ...
+    def redact(self, text: str) -> str: ...
+    def redact_many(self, texts: List[str]) -> List[str]: ...
+    def unmask(self, text: str) -> str: ...
