@@ -136,3 +136,37 @@ fn cn_id_modes_keep_what_they_say() {
         assert!(refused < 5_000, "{keep:?}: everything refused");
     }
 }
+
+#[test]
+fn custom_format_round_trips_and_keeps_the_template() {
+    use yinsi::{Alphabet, CustomFormat, Mask, Options};
+    let format = CustomFormat {
+        name: "member_no".into(),
+        alphabet: Alphabet::new("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ").unwrap(),
+        keep_first: 2,
+        keep_last: 1,
+    };
+    let tk = Tokenizer::with_options(
+        Keyring::from_hex(TEST_KEY_HEX).unwrap(),
+        Options { custom: Some(format), ..Options::default() },
+    )
+    .unwrap();
+    let mut rng = Rng::new(9);
+    let alphabet: Vec<char> = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ".chars().collect();
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..10_000 {
+        let body: String = (0..10).map(|_| alphabet[rng.below(34) as usize]).collect();
+        let value = format!("VIP-{}-{}", &body[..5], &body[5..]);
+        let token = tk.tokenize(Kind::Custom, &value, b"crm").unwrap();
+        assert_eq!(token.len(), value.len());
+        assert!(token.starts_with("VIP-") && token.as_bytes()[9] == b'-', "{token}");
+        // `I` is not in the alphabet (a template character); `V` and `P` are the first two kept.
+        assert_eq!(token[..2], value[..2]);
+        assert_eq!(token[token.len() - 1..], value[value.len() - 1..]);
+        assert_eq!(tk.detokenize(Kind::Custom, &token, b"crm").unwrap(), value);
+        assert!(seen.insert(token));
+    }
+    assert_eq!(tk.mask(Kind::Custom, "VIP-12345-67890", Mask::Default).unwrap(), "VI*-*****-****0");
+    let none = Tokenizer::new(Keyring::from_hex(TEST_KEY_HEX).unwrap());
+    assert!(matches!(none.tokenize(Kind::Custom, "VIP-1", b""), Err(yinsi::Error::UnsupportedMode { .. })));
+}
