@@ -74,7 +74,11 @@
 //! which do not occur in Chinese or log text, and `<tag>` is 8 characters of a keyed MAC
 //! (HMAC-SHA256 under the key version and the context, base32) over the kind, version and token.
 //! [`Redactor::unmask_line`] restores a marker only when its tag verifies, so text that merely
-//! looks like a marker, or a marker made under another key or context, is left as it is.
+//! looks like a marker, or a marker made under another key or context, is left as it is. A token
+//! that replaced a bare JSON number (`"phone":13812345678`) is written as the string
+//! `"⟦ytn:…⟧"`, and unmask writes the number back without quotes. Unmask gives back what
+//! [`Tokenizer::detokenize`](crate::Tokenizer::detokenize) gives: the exact text for every kind
+//! except `email`, whose tokens and values are lower case.
 //!
 //! # Streaming and memory
 //!

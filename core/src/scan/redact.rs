@@ -301,8 +301,16 @@ impl Redactor {
                 _ => None,
             };
             match value {
-                Some(v) => {
+                Some((v, number)) => {
                     stats.restored += 1;
+                    let quoted = h.start > 0 && line[h.start - 1] == b'"' && line.get(h.end) == Some(&b'"');
+                    if number && quoted && json && v.bytes().all(|c| c.is_ascii_digit()) && !v.is_empty() {
+                        // A bare JSON number goes back without the quotes the marker needed.
+                        out.pop();
+                        out.extend_from_slice(v.as_bytes());
+                        pos = h.end + 1;
+                        continue;
+                    }
                     if json {
                         escape_json(&v, out);
                     } else {
@@ -332,7 +340,7 @@ impl Redactor {
             };
             repl.clear();
             match value {
-                Some(v) if self.replace(h.kind, v, &mut repl).is_ok() => {}
+                Some(v) if self.replace(h.kind, v, h.json == JsonPlace::Number, &mut repl).is_ok() => {}
                 _ => {
                     stats.fallbacks += 1;
                     repl.clear();
@@ -357,7 +365,7 @@ impl Redactor {
     }
 
     /// The replacement of one value, or an error (the caller falls back to the label).
-    fn replace(&self, kind: Kind, value: &str, out: &mut String) -> Result<()> {
+    fn replace(&self, kind: Kind, value: &str, number: bool, out: &mut String) -> Result<()> {
         let ctx = &self.policy.context;
         let keyed = || self.tokenizer.as_ref().ok_or(Error::KeyUnavailable { reason: "no key".into() });
         match self.policy.action(kind) {
@@ -371,7 +379,7 @@ impl Redactor {
                 let tk = keyed()?;
                 let token = tk.tokenize(kind, value, ctx)?;
                 if self.policy.marker {
-                    out.push_str(&marker::wrap(tk, kind, tk.keyring().active_version(), &token, ctx)?);
+                    out.push_str(&marker::wrap(tk, kind, tk.keyring().active_version(), number, &token, ctx)?);
                 } else {
                     out.push_str(&token);
                 }

@@ -236,6 +236,11 @@ fn markers_round_trip_and_resist_forgery() {
         assert!(!masked.contains(secret));
     }
     assert_eq!(r.unmask(&masked), text);
+    // A bare JSON number becomes a marker string and comes back as a number.
+    let json = r#"{"phone":13812345678,"name":"张三","n":[1]}"#;
+    let masked_json = r.redact(json);
+    assert!(masked_json.starts_with(r#"{"phone":"⟦ytn:cn_mobile:1:"#), "{masked_json}");
+    assert_eq!(r.unmask(&masked_json), json);
     // A scan of the masked text finds no original value (markers hold tokens, not values).
     // Another key or context: markers stay as they are.
     let other = Redactor::new(Scanner::new(), policy, Some(tokenizer("03"))).unwrap();
