@@ -16,10 +16,11 @@
 
 use std::sync::Arc;
 
+use arrow_array::builder::{LargeStringBuilder, StringBuilder, StringViewBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::ffi_stream::{ArrayStreamReader, FFI_ArrowArrayStream};
-use arrow_array::{make_array, Array, ArrayRef, BooleanArray, LargeStringArray, StringArray, StringViewArray};
+use arrow_array::{make_array, Array, ArrayRef, BooleanArray};
 use arrow_schema::{ArrowError, DataType};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -161,11 +162,23 @@ pub(crate) fn apply(call: &Call, input: Input) -> Result<Vec<ArrowChunk>> {
             let array: ArrayRef = match rows {
                 Rows::Check(c) => Arc::new(BooleanArray::from(c)),
                 Rows::Text(t) => {
-                    let iter = t.iter().map(Option::as_deref);
+                    let bytes = t.iter().flatten().map(String::len).sum();
                     match data_type {
-                        DataType::LargeUtf8 => Arc::new(iter.collect::<LargeStringArray>()),
-                        DataType::Utf8View => Arc::new(iter.collect::<StringViewArray>()),
-                        _ => Arc::new(iter.collect::<StringArray>()),
+                        DataType::LargeUtf8 => {
+                            let mut b = LargeStringBuilder::with_capacity(t.len(), bytes);
+                            t.iter().for_each(|v| b.append_option(v.as_deref()));
+                            Arc::new(b.finish())
+                        }
+                        DataType::Utf8View => {
+                            let mut b = StringViewBuilder::with_capacity(t.len());
+                            t.iter().for_each(|v| b.append_option(v.as_deref()));
+                            Arc::new(b.finish())
+                        }
+                        _ => {
+                            let mut b = StringBuilder::with_capacity(t.len(), bytes);
+                            t.iter().for_each(|v| b.append_option(v.as_deref()));
+                            Arc::new(b.finish())
+                        }
                     }
                 }
             };
