@@ -22,6 +22,12 @@ const LABEL: &str = "cn_address";
 
 /// Validates an address; returns the byte length of its administrative prefix.
 pub(crate) fn parse(text: &str) -> Result<usize> {
+    check(text)?;
+    Ok(gazetteer::split_address(text).map_or(0, |s| s.district_end))
+}
+
+/// The checks of [`parse`] without the gazetteer lookup.
+fn check(text: &str) -> Result<()> {
     if let Some((at, _)) = text.char_indices().find(|(_, c)| c.is_control()) {
         return Err(Error::value(KIND, Some(char_pos(text, at)), "control character"));
     }
@@ -29,7 +35,21 @@ pub(crate) fn parse(text: &str) -> Result<usize> {
     if !(2..=200).contains(&n) {
         return Err(Error::value(KIND, None, "an address has 2 to 200 characters"));
     }
-    Ok(gazetteer::split_address(text).map_or(0, |s| s.district_end))
+    Ok(())
+}
+
+/// The mask of an address whose administrative prefix is known to end at byte `cut` (the
+/// scanner has split it already; this saves a second gazetteer lookup).
+pub(crate) fn mask_at(value: &str, cut: usize, mask: Mask) -> Result<String> {
+    check(value)?;
+    if !value.is_char_boundary(cut) {
+        return Err(Error::value(KIND, None, "prefix end inside a character"));
+    }
+    match mask {
+        Mask::Default | Mask::PrivacyWaybill | Mask::KeepDistrict => Ok(format!("{}****", &value[..cut])),
+        Mask::FirstLast { first, last } => Ok(mask_first_last(value, first as usize, last as usize)),
+        _ => Err(unsupported_mask(KIND)),
+    }
 }
 
 fn context(prefix: &str, context: &[u8]) -> Vec<u8> {
@@ -60,11 +80,6 @@ impl KindRules for CnAddress {
     }
 
     fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
-        let cut = parse(value)?;
-        match mask {
-            Mask::Default | Mask::PrivacyWaybill | Mask::KeepDistrict => Ok(format!("{}****", &value[..cut])),
-            Mask::FirstLast { first, last } => Ok(mask_first_last(value, first as usize, last as usize)),
-            _ => Err(unsupported_mask(KIND)),
-        }
+        mask_at(value, parse(value)?, mask)
     }
 }

@@ -16,6 +16,7 @@ use crate::mask::Mask;
 use crate::tokenizer::Options;
 use crate::{Keyring, Kind, Result};
 
+pub(crate) use cn_address::mask_at as address_mask_at;
 pub use cn_id::{DATE_CUTOFF, DATE_FIRST, DATE_LAST};
 
 /// What a kind's rules may use: the keyring, the key version, the context, the options.

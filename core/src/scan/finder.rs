@@ -533,8 +533,10 @@ fn han(sc: &Scanner, s: &str, i: usize, ch: char, base: usize, out: &mut Vec<Hit
         return next;
     }
     if sc.finds(Kind::CnAddress) && may_start_address(ch, char_at(s, next)) {
-        if let Some(end) = address(s, i, false) {
-            out.push(Hit::new(base + i, base + end, Kind::CnAddress, CONF_GAZETTEER));
+        if let Some((end, prefix)) = address(s, i, false) {
+            let mut h = Hit::new(base + i, base + end, Kind::CnAddress, CONF_GAZETTEER);
+            h.prefix = Some(prefix as u32);
+            out.push(h);
             return end;
         }
     }
@@ -555,8 +557,10 @@ fn label_value(s: &str, kind: Kind, j: usize, base: usize, out: &mut Vec<Hit>) -
             Some(end)
         }
         _ => {
-            let end = address(s, j, true)?;
-            out.push(Hit::new(base + j, base + end, Kind::CnAddress, CONF_LABEL));
+            let (end, prefix) = address(s, j, true)?;
+            let mut h = Hit::new(base + j, base + end, Kind::CnAddress, CONF_LABEL);
+            h.prefix = Some(prefix as u32);
+            out.push(h);
             Some(end)
         }
     }
@@ -602,11 +606,11 @@ fn address_char(c: char) -> bool {
         || matches!(c, '-' | '#' | '·' | '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '－' | '＃')
 }
 
-/// The end of an address that starts at `j`, or `None`.
+/// The end of an address that starts at `j` and the length of its administrative prefix, or `None`.
 ///
 /// `labelled`: after a label word, an address without a gazetteer prefix is accepted if it has a
 /// house-number suffix, and one with a prefix even without a suffix.
-fn address(s: &str, j: usize, labelled: bool) -> Option<usize> {
+fn address(s: &str, j: usize, labelled: bool) -> Option<(usize, usize)> {
     let mut cap = (j + MAX_ADDRESS_BYTES).min(s.len());
     while !s.is_char_boundary(cap) {
         cap -= 1;
@@ -632,8 +636,8 @@ fn address(s: &str, j: usize, labelled: bool) -> Option<usize> {
         prev = c;
     }
     match (last, prefix) {
-        (Some(end), _) => Some(j + end),
-        (None, Some(p)) if labelled && p > 0 => Some(j + body_end),
+        (Some(end), p) => Some((j + end, p.unwrap_or(0))),
+        (None, Some(p)) if labelled && p > 0 => Some((j + body_end, p)),
         _ => None,
     }
 }

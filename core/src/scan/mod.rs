@@ -130,6 +130,9 @@ pub(crate) struct Hit {
     /// Where the span lies in a JSON line: inside a string (replacements are escaped) or a bare
     /// number (replacements that are not all digits get quotes).
     pub json: JsonPlace,
+    /// For a `cn_address` found by the scanner: where its administrative prefix ends, relative to
+    /// `start` (the redactor's mask needs it and need not look it up again).
+    pub prefix: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,7 +144,7 @@ pub(crate) enum JsonPlace {
 
 impl Hit {
     fn new(start: usize, end: usize, kind: Kind, confidence: f32) -> Hit {
-        Hit { start, end, kind, confidence, decoded: None, json: JsonPlace::None }
+        Hit { start, end, kind, confidence, decoded: None, json: JsonPlace::None, prefix: None }
     }
 
     fn span(&self) -> Span {

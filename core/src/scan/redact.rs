@@ -340,7 +340,7 @@ impl Redactor {
             };
             repl.clear();
             match value {
-                Some(v) if self.replace(h.kind, v, h.json == JsonPlace::Number, &mut repl).is_ok() => {}
+                Some(v) if self.replace(h, v, &mut repl).is_ok() => {}
                 _ => {
                     stats.fallbacks += 1;
                     repl.clear();
@@ -365,12 +365,17 @@ impl Redactor {
     }
 
     /// The replacement of one value, or an error (the caller falls back to the label).
-    fn replace(&self, kind: Kind, value: &str, number: bool, out: &mut String) -> Result<()> {
+    fn replace(&self, hit: &Hit, value: &str, out: &mut String) -> Result<()> {
+        let (kind, number) = (hit.kind, hit.json == JsonPlace::Number);
         let ctx = &self.policy.context;
         let keyed = || self.tokenizer.as_ref().ok_or(Error::KeyUnavailable { reason: "no key".into() });
         match self.policy.action(kind) {
             Action::Keep => out.push_str(value),
             Action::Redact => out.push_str(kind.label()),
+            Action::Mask(m) if kind == Kind::CnAddress && hit.prefix.is_some() => {
+                let cut = hit.prefix.unwrap_or(0) as usize;
+                out.push_str(&crate::kinds::address_mask_at(value, cut, m)?);
+            }
             Action::Mask(m) => {
                 let options = self.tokenizer.as_ref().map_or(&self.default_options, |t| t.options());
                 out.push_str(&rules(kind).mask(options, value, m)?);

@@ -350,3 +350,18 @@ fn debug_never_shows_values() {
     let d = format!("{s:?} {:?}", masker());
     assert!(!d.contains("13812345678") && !d.contains("5678"), "{d}");
 }
+
+#[test]
+fn address_mask_with_known_prefix_equals_the_kind_mask() {
+    let r = masker();
+    for a in [
+        "浙江省杭州市西湖区文三路138号3栋2单元501室",
+        "新疆维吾尔自治区喀什地区塔什库尔干塔吉克自治县银杏大道396号",
+        "上海市虹口区长江路439号金色苑9栋3单元2208室",
+        "宿州市埇桥区银杏路863号32幢",
+    ] {
+        let want = crate::kinds::rules(Kind::CnAddress).mask(&crate::Options::default(), a, Mask::Default).unwrap();
+        assert_eq!(r.redact(&format!("地址：{a}，")), format!("地址：{want}，"));
+        assert_eq!(r.redact(&format!("寄到{a}。")), format!("寄到{want}。"));
+    }
+}
