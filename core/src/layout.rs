@@ -99,11 +99,18 @@ impl Digits {
 
     /// `text` with the significant character in slot `i` replaced by `new[i]`, in the same style.
     pub(crate) fn render(&self, text: &str, new: &[u8]) -> String {
+        let mut out = String::with_capacity(text.len() + 4);
+        self.render_into(text, new, &mut out);
+        out
+    }
+
+    /// [`Digits::render`], appending to `out`.
+    pub(crate) fn render_into(&self, text: &str, new: &[u8], out: &mut String) {
         debug_assert_eq!(new.len(), self.len);
         if self.is_plain(text) {
-            return new.iter().map(|&v| plain_char(v, false)).collect();
+            out.extend(new.iter().map(|&v| plain_char(v, false)));
+            return;
         }
-        let mut out = String::with_capacity(text.len() + 4);
         let mut from = 0usize;
         for (slot, &v) in self.slots().iter().zip(new) {
             let at = slot.at as usize;
@@ -113,7 +120,6 @@ impl Digits {
             from = at + text[at..].chars().next().map_or(1, char::len_utf8);
         }
         out.push_str(&text[from..]);
-        out
     }
 
     /// The values as an integer (decimal digits only), over `range`.

@@ -58,4 +58,4 @@ pub use kind::Kind;
 pub use kinds::{DATE_CUTOFF, DATE_FIRST, DATE_LAST};
 pub use mask::Mask;
 pub use scan::{Action, JsonKeys, Policy, Redactor, Scanner, Span, Stats};
-pub use tokenizer::{CustomFormat, IdKeep, Options, Tokenizer};
+pub use tokenizer::{CustomFormat, IdKeep, Operation, Options, Tokenizer};

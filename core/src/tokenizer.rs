@@ -206,8 +206,7 @@ impl Tokenizer {
         context: &[u8],
         version: Option<u32>,
     ) -> Vec<Result<String>> {
-        let values: Vec<&str> = values.iter().map(AsRef::as_ref).collect();
-        rules(kind).tokenize_batch(&self.scope(context, version), &values)
+        self.apply(Operation::Tokenize { version }, kind, values, context)
     }
 
     /// Detokenizes many tokens; one result per token, in order.
@@ -218,8 +217,77 @@ impl Tokenizer {
         context: &[u8],
         version: Option<u32>,
     ) -> Vec<Result<String>> {
-        let scope = self.scope(context, version);
-        let rules = rules(kind);
-        tokens.iter().map(|t| rules.detokenize(&scope, t.as_ref())).collect()
+        self.apply(Operation::Detokenize { version }, kind, tokens, context)
     }
+
+    /// Applies one operation to many values; one result per value, in order.
+    ///
+    /// [`Operation::Validate`] gives an empty string for a valid value.
+    pub fn apply<S: AsRef<str>>(&self, op: Operation, kind: Kind, values: &[S], context: &[u8]) -> Vec<Result<String>> {
+        let mut out = Vec::with_capacity(values.len());
+        self.apply_with(op, kind, values, context, &mut |_, r| out.push(r.map(str::to_owned)));
+        out
+    }
+
+    /// Applies one operation to many values, handing each result to `sink` as
+    /// `(index, result)`, in order. The `&str` is only valid during the call: a
+    /// binding copies it straight into its own column buffer, so a batch makes
+    /// no allocation per value.
+    pub fn apply_with<S: AsRef<str>>(
+        &self,
+        op: Operation,
+        kind: Kind,
+        values: &[S],
+        context: &[u8],
+        sink: &mut dyn FnMut(usize, Result<&str>),
+    ) {
+        let values: Vec<&str> = values.iter().map(AsRef::as_ref).collect();
+        let rules = rules(kind);
+        let each = |sink: &mut dyn FnMut(usize, Result<&str>), f: &dyn Fn(&str) -> Result<String>| {
+            for (i, v) in values.iter().enumerate() {
+                sink(i, f(v).as_deref().map_err(Clone::clone));
+            }
+        };
+        match op {
+            Operation::Tokenize { version } => rules.crypt_each(&self.scope(context, version), &values, true, sink),
+            Operation::Detokenize { version } => rules.crypt_each(&self.scope(context, version), &values, false, sink),
+            Operation::Rewrap { from } => each(sink, &|v| self.rewrap(kind, v, context, from)),
+            Operation::Mask(mask) => each(sink, &|v| rules.mask(&self.options, v, mask)),
+            Operation::Pseudonymize => each(sink, &|v| self.pseudonymize(kind, v, context)),
+            Operation::Normalize => each(sink, &|v| rules.normalize(&self.options, v)),
+            Operation::Redact => each(sink, &|_| Ok(kind.label().to_owned())),
+            Operation::Validate => each(sink, &|v| rules.normalize(&self.options, v).map(|_| String::new())),
+        }
+    }
+}
+
+/// One operation of [`Tokenizer::apply`], applied to every value of a batch.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operation {
+    /// [`Tokenizer::tokenize`] (`None`: the active key version).
+    Tokenize {
+        /// Key version; `None` for the active one.
+        version: Option<u32>,
+    },
+    /// [`Tokenizer::detokenize`] (`None`: the active version for format-preserving tokens).
+    Detokenize {
+        /// Key version; `None` for the active one.
+        version: Option<u32>,
+    },
+    /// [`Tokenizer::rewrap`] from key version `from` to the active one.
+    Rewrap {
+        /// The version the tokens were made under.
+        from: u32,
+    },
+    /// [`Tokenizer::mask`] with a preset.
+    Mask(Mask),
+    /// [`Tokenizer::pseudonymize`].
+    Pseudonymize,
+    /// [`Tokenizer::normalize`].
+    Normalize,
+    /// [`Tokenizer::redact`]: the kind's label for every value.
+    Redact,
+    /// [`Tokenizer::validate`]: an empty string for a valid value, else the error.
+    Validate,
 }

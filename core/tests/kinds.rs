@@ -170,3 +170,39 @@ fn custom_format_round_trips_and_keeps_the_template() {
     let none = Tokenizer::new(Keyring::from_hex(TEST_KEY_HEX).unwrap());
     assert!(matches!(none.tokenize(Kind::Custom, "VIP-1", b""), Err(yinsi::Error::UnsupportedMode { .. })));
 }
+
+#[test]
+fn batches_equal_single_calls() {
+    use yinsi::{Mask, Operation};
+    let tk = tokenizer();
+    let mut rng = Rng::new(10);
+    let mut values: Vec<String> = (0..3000).map(|_| gen::mobile(&mut rng)).collect();
+    values[17] = "12345".into();
+    values[1500] = "not a phone".into();
+    for ctx in [&b""[..], b"orders.phone", b"a context longer than one AES block, to need extra blocks"] {
+        let tokens = tk.tokenize_batch(Kind::CnMobile, &values, ctx);
+        for (v, t) in values.iter().zip(&tokens) {
+            assert_eq!(t, &tk.tokenize(Kind::CnMobile, v, ctx));
+        }
+        let ok: Vec<String> = tokens.iter().flatten().cloned().collect();
+        let back = tk.detokenize_batch(Kind::CnMobile, &ok, ctx, None);
+        let originals: Vec<&String> = values.iter().zip(&tokens).filter(|(_, t)| t.is_ok()).map(|(v, _)| v).collect();
+        assert_eq!(back.len(), originals.len());
+        for (b, v) in back.iter().zip(originals) {
+            assert_eq!(b.as_ref().unwrap(), v);
+        }
+    }
+    let ids: Vec<String> = (0..200).map(|_| gen::id(&mut rng)).collect();
+    for (op, single) in [
+        (
+            Operation::Tokenize { version: None },
+            Box::new(|v: &str| tk.tokenize(Kind::CnId, v, b"c")) as Box<dyn Fn(&str) -> _>,
+        ),
+        (Operation::Mask(Mask::Default), Box::new(|v: &str| tk.mask(Kind::CnId, v, Mask::Default))),
+        (Operation::Pseudonymize, Box::new(|v: &str| tk.pseudonymize(Kind::CnId, v, b"c"))),
+        (Operation::Normalize, Box::new(|v: &str| tk.normalize(Kind::CnId, v))),
+        (Operation::Validate, Box::new(|v: &str| tk.validate(Kind::CnId, v).map(|()| String::new()))),
+    ] {
+        assert_eq!(tk.apply(op, Kind::CnId, &ids, b"c"), ids.iter().map(|v| single(v)).collect::<Vec<_>>(), "{op:?}");
+    }
+}

@@ -7,7 +7,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use pyo3::IntoPyObjectExt;
-use yinsi::{CustomFormat, IdKeep, Kind, Mask, Options};
+use yinsi::{CustomFormat, IdKeep, Kind, Mask, Operation, Options};
 
 use crate::column::{self, ArrowChunk};
 use crate::error::{Error, Result};
@@ -80,18 +80,22 @@ pub(crate) struct Call {
 }
 
 impl Call {
-    /// Runs the operation over `values` with one core call where core has a batch call.
+    /// Runs the operation over `values` with one core call.
     pub(crate) fn run(&self, values: &[&str]) -> Outcome {
-        let (tk, kind, ctx) = (&self.tk, self.kind, &self.context[..]);
+        let op = match self.op {
+            Op::Tokenize(version) => Operation::Tokenize { version },
+            Op::Detokenize(version) => Operation::Detokenize { version },
+            Op::Rewrap(from) => Operation::Rewrap { from },
+            Op::Mask(mask) => Operation::Mask(mask),
+            Op::Pseudonymize => Operation::Pseudonymize,
+            Op::Normalize => Operation::Normalize,
+            Op::Redact => Operation::Redact,
+            Op::Validate => Operation::Validate,
+        };
+        let results = self.tk.apply(op, self.kind, values, &self.context);
         match self.op {
-            Op::Tokenize(version) => Outcome::Text(tk.tokenize_batch_with_version(kind, values, ctx, version)),
-            Op::Detokenize(version) => Outcome::Text(tk.detokenize_batch(kind, values, ctx, version)),
-            Op::Rewrap(from) => Outcome::Text(values.iter().map(|t| tk.rewrap(kind, t, ctx, from)).collect()),
-            Op::Mask(mask) => Outcome::Text(values.iter().map(|v| tk.mask(kind, v, mask)).collect()),
-            Op::Pseudonymize => Outcome::Text(values.iter().map(|v| tk.pseudonymize(kind, v, ctx)).collect()),
-            Op::Normalize => Outcome::Text(values.iter().map(|v| tk.normalize(kind, v)).collect()),
-            Op::Redact => Outcome::Text(values.iter().map(|_| Ok(tk.redact(kind).to_owned())).collect()),
-            Op::Validate => Outcome::Check(values.iter().map(|v| tk.validate(kind, v)).collect()),
+            Op::Validate => Outcome::Check(results.into_iter().map(|r| r.map(drop)).collect()),
+            _ => Outcome::Text(results),
         }
     }
 }

@@ -10,8 +10,6 @@
 //! depend only on the normalised number, so every layout of one number gets the
 //! same token digits. Detokenizing gives back the exact input text.
 
-use std::collections::HashMap;
-
 use super::{char_pos, unsupported_mask, KindRules, Scope};
 use crate::ff1::Tweaked;
 use crate::layout::{country_prefix, decimal_digits, read_digit_run, Digits};
@@ -82,46 +80,60 @@ impl KindRules for CnMobile {
         Ok(d.mask(value, first, last))
     }
 
-    fn tokenize_batch(&self, scope: &Scope<'_>, values: &[&str]) -> Vec<Result<String>> {
-        let parsed: Vec<Result<Digits>> = values.iter().map(|v| parse(v)).collect();
-        let mut xs: Vec<u128> = Vec::with_capacity(values.len());
-        let mut prefixes: Vec<[u8; 3]> = Vec::with_capacity(values.len());
-        for d in parsed.iter().flatten() {
-            xs.push(d.number(3..11));
-            prefixes.push(prefix_tweak(d));
-        }
-        let done = scope.ring.with_ff1(scope.version, LABEL, 10, |ff1| -> Result<()> {
-            let shape = ff1.shape(8)?;
-            let mut states: HashMap<[u8; 3], Tweaked> = HashMap::new();
-            let mut tweak = Vec::with_capacity(3 + scope.context.len());
-            for p in &prefixes {
-                states.entry(*p).or_insert_with(|| {
-                    tweak.clear();
-                    tweak.extend_from_slice(p);
-                    tweak.extend_from_slice(scope.context);
-                    ff1.tweaked(&shape, &tweak)
-                });
+    fn crypt_each(&self, scope: &Scope<'_>, values: &[&str], encrypt: bool, sink: &mut dyn FnMut(usize, Result<&str>)) {
+        // Chunks keep the parsed values in cache; FF1 runs eight values side by side, each
+        // with the tweak state of its network prefix (computed once per prefix per batch).
+        const CHUNK: usize = 512;
+        let mut states: Vec<Option<Tweaked>> = vec![None; 100];
+        let mut parsed: Vec<Result<Digits>> = Vec::with_capacity(CHUNK);
+        let mut xs: Vec<u128> = Vec::with_capacity(CHUNK);
+        let mut slots: Vec<usize> = Vec::with_capacity(CHUNK);
+        let mut tweak = Vec::with_capacity(3 + scope.context.len());
+        let mut out = String::with_capacity(32);
+        for (c, chunk) in values.chunks(CHUNK).enumerate() {
+            parsed.clear();
+            parsed.extend(chunk.iter().map(|v| parse(v)));
+            let done = scope.ring.with_ff1(scope.version, LABEL, 10, |ff1| -> Result<()> {
+                let shape = ff1.shape(8)?;
+                xs.clear();
+                slots.clear();
+                for d in parsed.iter().flatten() {
+                    let p = tweak_slot(d);
+                    if states[p].is_none() {
+                        tweak.clear();
+                        tweak.extend_from_slice(&prefix_tweak(d));
+                        tweak.extend_from_slice(scope.context);
+                        states[p] = Some(ff1.tweaked(&shape, &tweak));
+                    }
+                    xs.push(d.number(3..11));
+                    slots.push(p);
+                }
+                let lanes: Vec<&Tweaked> = slots.iter().filter_map(|&p| states[p].as_ref()).collect();
+                ff1.crypt_ints(&shape, &lanes, &mut xs, encrypt);
+                Ok(())
+            });
+            let mut ys = xs.iter();
+            for (i, (d, text)) in parsed.iter().zip(chunk).enumerate() {
+                let index = c * CHUNK + i;
+                match (d, &done) {
+                    (Err(e), _) | (_, Err(e)) | (_, Ok(Err(e))) => sink(index, Err(e.clone())),
+                    (Ok(d), Ok(Ok(()))) => {
+                        let mut digits = [0u8; 11];
+                        digits[..3].copy_from_slice(&d.values()[..3]);
+                        decimal_digits(ys.next().copied().unwrap_or_default(), &mut digits[3..]);
+                        out.clear();
+                        d.render_into(text, &digits, &mut out);
+                        sink(index, Ok(&out));
+                    }
+                }
             }
-            let lanes: Vec<&Tweaked> = prefixes.iter().map(|p| &states[p]).collect();
-            ff1.crypt_ints(&shape, &lanes, &mut xs, true);
-            Ok(())
-        });
-        if let Err(e) = done.and_then(|r| r) {
-            return values.iter().map(|_| Err(e.clone())).collect();
         }
-        let mut ys = xs.into_iter();
-        parsed
-            .into_iter()
-            .zip(values)
-            .map(|(d, text)| {
-                let d = d?;
-                let mut out = [0u8; 11];
-                out[..3].copy_from_slice(&d.values()[..3]);
-                decimal_digits(ys.next().unwrap_or_default(), &mut out[3..]);
-                Ok(d.render(text, &out))
-            })
-            .collect()
     }
+}
+
+/// The index of a number's network prefix `1[3-9]x` among 100 slots.
+fn tweak_slot(d: &Digits) -> usize {
+    d.values()[1] as usize * 10 + d.values()[2] as usize
 }
 
 #[cfg(test)]

@@ -37,9 +37,13 @@ pub(crate) trait KindRules: Sync {
     fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String>;
     /// The display mask of a valid value.
     fn mask(&self, options: &Options, value: &str, mask: Mask) -> Result<String>;
-    /// Tokens for many values (kinds that can batch their cipher work override this).
-    fn tokenize_batch(&self, scope: &Scope<'_>, values: &[&str]) -> Vec<Result<String>> {
-        values.iter().map(|v| self.tokenize(scope, v)).collect()
+    /// Tokenizes (or detokenizes) many values, handing each result to `sink` in order.
+    /// Kinds that can batch their cipher work override this.
+    fn crypt_each(&self, scope: &Scope<'_>, values: &[&str], encrypt: bool, sink: &mut dyn FnMut(usize, Result<&str>)) {
+        for (i, v) in values.iter().enumerate() {
+            let r = if encrypt { self.tokenize(scope, v) } else { self.detokenize(scope, v) };
+            sink(i, r.as_deref().map_err(Clone::clone));
+        }
     }
 }
 
