@@ -2,9 +2,11 @@
 
 use std::ffi::c_char;
 
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroize;
 
-use crate::error::{yinsi_error, yinsi_status};
+use yinsi_core::Operation;
+
+use crate::error::{status_of, yinsi_error, yinsi_status};
 use crate::guard::{self, array, bytes, handle, kind, text, FfiResult, Out};
 use crate::tokenizer::yinsi_tokenizer;
 
@@ -36,78 +38,79 @@ pub struct yinsi_batch {
 struct Block {
     head: yinsi_batch,
     items: Vec<yinsi_batch_item>,
-    bytes: Zeroizing<Vec<u8>>,
+    bytes: Vec<u8>,
+    /// Whether the values are personal data (detokenized) and are wiped on free.
+    wipe: bool,
 }
 
-/// Packs per-item results into one block: all values in one buffer, each NUL-terminated.
-fn pack(results: Vec<Result<String, yinsi_status>>) -> *mut yinsi_batch {
-    let total: usize = results.iter().map(|r| r.as_ref().map_or(0, |s| s.len() + 1)).sum();
-    let mut buf = Zeroizing::new(Vec::with_capacity(total));
-    let mut spans = Vec::with_capacity(results.len());
-    for r in results {
-        spans.push(match r {
-            Ok(mut s) => {
-                let at = buf.len();
-                buf.extend_from_slice(s.as_bytes());
-                buf.push(0);
-                let len = s.len();
-                s.zeroize();
-                (yinsi_status::Ok, Some(at), len)
-            }
-            Err(status) => (status, None, 0),
+impl Drop for Block {
+    fn drop(&mut self) {
+        if self.wipe {
+            self.bytes.zeroize();
+        }
+    }
+}
+
+/// Packs the results into one block, in input order. `done` holds (status, length) for each input
+/// that converted, in order; `bytes` their values one after another, each followed by a NUL.
+fn pack(
+    count: usize,
+    failed: &[(usize, yinsi_status)],
+    done: Vec<(yinsi_status, usize)>,
+    bytes: Vec<u8>,
+    wipe: bool,
+) -> *mut yinsi_batch {
+    let mut items = Vec::with_capacity(count);
+    let mut done = done.into_iter();
+    let mut failed = failed.iter().peekable();
+    let base = bytes.as_ptr();
+    let mut at = 0;
+    for i in 0..count {
+        let (status, len) = match failed.next_if(|(at, _)| *at == i) {
+            Some(&(_, status)) => (status, 0),
+            // The core returned too few results: a bug.
+            None => done.next().unwrap_or((yinsi_status::Other, 0)),
+        };
+        items.push(if status == yinsi_status::Ok {
+            // SAFETY: `at + len < bytes.len()` (the value and its NUL are in `bytes`), which is
+            // moved into the block below and never resized.
+            let value = unsafe { base.add(at) }.cast();
+            at += len + 1;
+            yinsi_batch_item { status, value, len }
+        } else {
+            yinsi_batch_item { status, value: std::ptr::null(), len: 0 }
         });
     }
-    let base = buf.as_ptr();
-    let items: Vec<yinsi_batch_item> = spans
-        .into_iter()
-        .map(|(status, at, len)| yinsi_batch_item {
-            status,
-            // SAFETY: `at` is an offset inside `buf`, which is never resized after this point.
-            value: at.map_or(std::ptr::null(), |at| unsafe { base.add(at) }.cast()),
-            len,
-        })
-        .collect();
     let head = yinsi_batch { items: items.as_ptr(), count: items.len() };
-    Box::into_raw(Box::new(Block { head, items, bytes: buf })).cast()
+    Box::into_raw(Box::new(Block { head, items, bytes, wipe })).cast()
 }
 
-/// The inputs of a batch as text, per item: NULL with a non-zero length and invalid UTF-8 are
-/// per-item failures.
+/// The inputs of a batch as text: the values that convert, in order, and the per-item failures
+/// (index, status) of those that do not (NULL with a non-zero length, invalid UTF-8).
 ///
 /// # Safety
 /// `values` and `lens` are NULL (with `count` 0) or point to `count` items; each `values[i]` is
 /// NULL or points to `lens[i]` readable bytes.
+#[allow(clippy::type_complexity)]
 unsafe fn inputs<'a>(
     values: *const *const u8,
     lens: *const usize,
     count: usize,
-) -> FfiResult<Vec<Result<&'a str, yinsi_status>>> {
+) -> FfiResult<(Vec<&'a str>, Vec<(usize, yinsi_status)>)> {
     // SAFETY: per the function contract.
     let ptrs = unsafe { array(values, count, "values") }?;
     // SAFETY: per the function contract.
     let lens = unsafe { array(lens, count, "lens") }?;
-    Ok(ptrs
-        .iter()
-        .zip(lens)
+    let mut good = Vec::with_capacity(count);
+    let mut failed = Vec::new();
+    for (i, (&p, &n)) in ptrs.iter().zip(lens).enumerate() {
         // SAFETY: per the function contract.
-        .map(|(&p, &n)| unsafe { text(p, n, "values[i]") }.map_err(|f| f.status()))
-        .collect())
-}
-
-/// Runs `op` over the items that converted, and puts every result back in input order.
-fn run(
-    inputs: Vec<Result<&str, yinsi_status>>,
-    op: impl FnOnce(&[&str]) -> Vec<yinsi_core::Result<String>>,
-) -> Vec<Result<String, yinsi_status>> {
-    let good: Vec<&str> = inputs.iter().filter_map(|r| r.as_ref().ok().copied()).collect();
-    let mut done = op(&good).into_iter().map(|r| r.map_err(|e| crate::error::status_of(&e)));
-    inputs
-        .into_iter()
-        .map(|r| match r {
-            Ok(_) => done.next().unwrap_or(Err(yinsi_status::Other)),
-            Err(status) => Err(status),
-        })
-        .collect()
+        match unsafe { text(p, n, "values[i]") } {
+            Ok(v) => good.push(v),
+            Err(f) => failed.push((i, f.status())),
+        }
+    }
+    Ok((good, failed))
 }
 
 enum Op {
@@ -138,12 +141,25 @@ unsafe fn batch(
         let context = unsafe { bytes(context, context_len, "context") }?;
         let out = Out::new(out, "out")?;
         // SAFETY: as above.
-        let inputs = unsafe { inputs(values, lens, count) }?;
-        let results = run(inputs, |good| match op {
-            Op::Tokenize => tk.tokenize_batch_with_version(kind, good, context, version),
-            Op::Detokenize => tk.detokenize_batch(kind, good, context, version),
+        let (good, failed) = unsafe { inputs(values, lens, count) }?;
+        let (op, wipe) = match op {
+            Op::Tokenize => (Operation::Tokenize { version }, false),
+            Op::Detokenize => (Operation::Detokenize { version }, true),
+        };
+        // One core call; each result is copied straight into the block's buffer (no String per
+        // value). Values are never longer than their format-preserving tokens, so a detokenized
+        // batch fits the reservation and leaves no unwiped copy behind a reallocation.
+        let mut bytes = Vec::with_capacity(good.iter().map(|v| v.len() + 1).sum());
+        let mut done = Vec::with_capacity(good.len());
+        tk.apply_with(op, kind, &good, context, &mut |_, result| match result {
+            Ok(v) => {
+                bytes.extend_from_slice(v.as_bytes());
+                bytes.push(0);
+                done.push((yinsi_status::Ok, v.len()));
+            }
+            Err(e) => done.push((status_of(&e), 0)),
         });
-        out.write(pack(results));
+        out.write(pack(count, &failed, done, bytes, wipe));
         Ok(())
     })
 }
