@@ -267,8 +267,8 @@ typedef struct yinsi_batch_item {
 /**
  * The result block of a batch call: `count` items, in input order.
  *
- * Owned by the caller: free it with `yinsi_batch_free`, which also frees (and wipes) every item's
- * value, so no value pointer may be used after that. Read-only: it may be read from any thread.
+ * Owned by the caller: free it with `yinsi_batch_free`, which also frees every item's value (and
+ * wipes detokenized values first), so no value pointer may be used after that. Read-only: it may be read from any thread.
  */
 typedef struct yinsi_batch {
   /**
@@ -453,7 +453,7 @@ yinsi_status yinsi_detokenize_batch_with_version(const struct yinsi_tokenizer *t
                                                  struct yinsi_error **error);
 
 /**
- * Frees a result block and every value in it (wiping them first). NULL is a no-op. Free each
+ * Frees a result block and every value in it (wiping detokenized values first). NULL is a no-op. Free each
  * block at most once.
  */
 void yinsi_batch_free(struct yinsi_batch *batch);

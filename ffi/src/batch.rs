@@ -23,8 +23,8 @@ pub struct yinsi_batch_item {
 
 /// The result block of a batch call: `count` items, in input order.
 ///
-/// Owned by the caller: free it with `yinsi_batch_free`, which also frees (and wipes) every item's
-/// value, so no value pointer may be used after that. Read-only: it may be read from any thread.
+/// Owned by the caller: free it with `yinsi_batch_free`, which also frees every item's value (and
+/// wipes detokenized values first), so no value pointer may be used after that. Read-only: it may be read from any thread.
 #[repr(C)]
 pub struct yinsi_batch {
     /// The items, `items[0]` .. `items[count - 1]`.
@@ -246,7 +246,7 @@ pub unsafe extern "C" fn yinsi_detokenize_batch_with_version(
     }
 }
 
-/// Frees a result block and every value in it (wiping them first). NULL is a no-op. Free each
+/// Frees a result block and every value in it (wiping detokenized values first). NULL is a no-op. Free each
 /// block at most once.
 #[no_mangle]
 pub unsafe extern "C" fn yinsi_batch_free(batch: *mut yinsi_batch) {
