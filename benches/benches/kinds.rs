@@ -45,6 +45,12 @@ fn kinds(c: &mut Criterion) {
     g.bench_function("mask_cn_id", |b| {
         b.iter(|| tk.mask(Kind::CnId, black_box("11010519491231002X"), Mask::Default).unwrap())
     });
+    g.bench_function("split_address", |b| {
+        b.iter(|| yinsi::gazetteer::split_address(black_box("浙江省杭州市西湖区文三路100号")))
+    });
+    g.bench_function("split_address_none", |b| {
+        b.iter(|| yinsi::gazetteer::split_address(black_box("订单已发货，请注意查收")))
+    });
     let phones: Vec<String> =
         (0..4096u64).map(|i| format!("1{}{:09}", 3 + i % 7, (i * 7_919_993) % 1_000_000_000)).collect();
     g.throughput(Throughput::Elements(phones.len() as u64));

@@ -30,6 +30,7 @@
 //! [`split_address`] finds where the administrative prefix (province, city, district/county) of
 //! a free-text address ends; see its documentation for the matching rules and their limits.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The embedded table: `code,name,province,city,level,source,alt_name`, one header line.
@@ -154,6 +155,9 @@ struct Gazetteer {
     historical: Vec<bool>,
     /// Match names sorted by [`Key::head`].
     keys: Vec<Key>,
+    /// The range of `keys` with each head: one hash look-up instead of a binary search
+    /// through thousands of keys (the scanner asks at every candidate position).
+    by_head: HashMap<u64, (u32, u32)>,
 }
 
 static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
@@ -227,17 +231,21 @@ impl Gazetteer {
         keys.retain(|k| k.head & 0xFFFF_FFFF != 0);
         keys.sort_unstable_by_key(|k| (k.head, k.row, k.short));
 
-        Gazetteer { rows, codes, historical, keys }
+        let mut by_head: HashMap<u64, (u32, u32)> = HashMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            by_head.entry(k.head).and_modify(|r| r.1 = i as u32 + 1).or_insert((i as u32, i as u32 + 1));
+        }
+        Gazetteer { rows, codes, historical, keys, by_head }
     }
 
     /// Keys that match `s` at byte offset `pos`, with the offset where each match ends.
     fn matches_at<'a>(&'a self, s: &'a str, pos: usize) -> impl Iterator<Item = (&'a Key, usize)> + 'a {
         let rest = s.get(pos..).unwrap_or("");
         let head = head(rest);
-        let lo = if head & 0xFFFF_FFFF == 0 { self.keys.len() } else { self.keys.partition_point(|k| k.head < head) };
-        self.keys[lo..]
+        let (lo, hi) =
+            if head & 0xFFFF_FFFF == 0 { (0, 0) } else { self.by_head.get(&head).copied().unwrap_or((0, 0)) };
+        self.keys[lo as usize..hi as usize]
             .iter()
-            .take_while(move |k| k.head == head)
             .filter(move |k| rest.starts_with(k.text))
             .filter(move |k| {
                 let after = &rest[k.text.len()..];
