@@ -14,3 +14,15 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust tests (unit, integration, doc; shared vectors)"
 cargo test --workspace --locked
+
+step "C library: header freshness, C tests natively and under valgrind, waybill example"
+bash tests/c/run.sh
+
+step "Python package: fresh venv, pip install ./python, pytest, stubtest, Dask"
+bash python/tests/run.sh
+
+step "scanner quality on the labelled corpus (precision and recall targets)"
+bash tests/corpus/check.sh
+
+step "the README's demo command works"
+cargo run --release --locked --quiet -p yinsi-cli -- mask --demo examples/sample.log > /dev/null
