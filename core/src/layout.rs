@@ -122,6 +122,11 @@ impl Digits {
         out.push_str(&text[from..]);
     }
 
+    /// The values as ASCII digits (the normal form of the number kinds).
+    pub(crate) fn decimal(&self) -> String {
+        self.values().iter().map(|&v| plain_char(v, false)).collect()
+    }
+
     /// The values as an integer (decimal digits only), over `range`.
     pub(crate) fn number(&self, range: std::ops::Range<usize>) -> u128 {
         self.values()[range].iter().fold(0u128, |acc, &d| acc * 10 + d as u128)

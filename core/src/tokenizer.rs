@@ -131,23 +131,23 @@ impl Tokenizer {
 
     /// A token for `value` under the active key version.
     pub fn tokenize(&self, kind: Kind, value: &str, context: &[u8]) -> Result<String> {
-        rules(kind).tokenize(&self.scope(context, None), value)
+        rules(kind).crypt(&self.scope(context, None), value, true)
     }
 
     /// A token for `value` under key `version`.
     pub fn tokenize_with_version(&self, kind: Kind, value: &str, context: &[u8], version: u32) -> Result<String> {
-        rules(kind).tokenize(&self.scope(context, Some(version)), value)
+        rules(kind).crypt(&self.scope(context, Some(version)), value, true)
     }
 
     /// The value behind a token. Format-preserving tokens are read under the
     /// active version; opaque tokens under the version they carry.
     pub fn detokenize(&self, kind: Kind, token: &str, context: &[u8]) -> Result<String> {
-        rules(kind).detokenize(&self.scope(context, None), token)
+        rules(kind).crypt(&self.scope(context, None), token, false)
     }
 
     /// The value behind a format-preserving token made under key `version`.
     pub fn detokenize_with_version(&self, kind: Kind, token: &str, context: &[u8], version: u32) -> Result<String> {
-        rules(kind).detokenize(&self.scope(context, Some(version)), token)
+        rules(kind).crypt(&self.scope(context, Some(version)), token, false)
     }
 
     /// Moves a token made under key version `from` to the active version.

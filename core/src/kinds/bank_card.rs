@@ -11,7 +11,7 @@
 //! middle less one digit, and must hold at least 10^6 values: a 16-digit card
 //! is refused in that mode.
 
-use super::{char_pos, ff1_walk, unsupported_mask, KindRules, Scope};
+use super::{char_pos, ff1_walk, first_last, KindRules, Scope};
 use crate::layout::{decimal_digits, read_digit_run, Digits};
 use crate::mask::Mask;
 use crate::tokenizer::Options;
@@ -101,24 +101,16 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 
 impl KindRules for BankCard {
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
-        Ok(parse(value)?.values().iter().map(|&v| (b'0' + v) as char).collect())
+        Ok(parse(value)?.decimal())
     }
 
-    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
-        crypt(scope, value, true)
-    }
-
-    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
-        crypt(scope, token, false)
+    fn crypt(&self, scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
+        crypt(scope, text, encrypt)
     }
 
     fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
         let d = parse(value)?;
-        let (first, last) = match mask {
-            Mask::Default | Mask::PrivacyWaybill => (6, 4),
-            Mask::FirstLast { first, last } => (first as usize, last as usize),
-            _ => return Err(unsupported_mask(KIND)),
-        };
+        let (first, last) = first_last(KIND, mask, (6, 4))?;
         Ok(d.mask(value, first, last))
     }
 }

@@ -56,27 +56,37 @@ fn context(prefix: &str, context: &[u8]) -> Vec<u8> {
     [prefix.as_bytes(), b"\0", context].concat()
 }
 
+/// The token of a valid value.
+fn seal(scope: &Scope<'_>, value: &str) -> Result<String> {
+    let cut = parse(value)?;
+    let (prefix, rest) = value.split_at(cut);
+    let token = opaque::seal(scope.ring, scope.version, LABEL, &context(prefix, scope.context), rest.as_bytes())?;
+    Ok(format!("{prefix}{token}"))
+}
+
+/// The value behind a token.
+fn open(scope: &Scope<'_>, token: &str) -> Result<String> {
+    let cut = token
+        .rfind(opaque::PREFIX)
+        .ok_or(Error::MalformedToken { position: None, reason: "no opaque part in the address token" })?;
+    let (prefix, sealed) = token.split_at(cut);
+    let rest = opaque::open(scope.ring, LABEL, &context(prefix, scope.context), sealed)?;
+    let rest = std::str::from_utf8(&rest).map_err(|_| Error::TokenAuthentication)?;
+    Ok(format!("{prefix}{rest}"))
+}
+
 impl KindRules for CnAddress {
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
         parse(value)?;
         Ok(value.to_owned())
     }
 
-    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
-        let cut = parse(value)?;
-        let (prefix, rest) = value.split_at(cut);
-        let token = opaque::seal(scope.ring, scope.version, LABEL, &context(prefix, scope.context), rest.as_bytes())?;
-        Ok(format!("{prefix}{token}"))
-    }
-
-    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
-        let cut = token
-            .rfind(opaque::PREFIX)
-            .ok_or(Error::MalformedToken { position: None, reason: "no opaque part in the address token" })?;
-        let (prefix, sealed) = token.split_at(cut);
-        let rest = opaque::open(scope.ring, LABEL, &context(prefix, scope.context), sealed)?;
-        let rest = std::str::from_utf8(&rest).map_err(|_| Error::TokenAuthentication)?;
-        Ok(format!("{prefix}{rest}"))
+    fn crypt(&self, scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
+        if encrypt {
+            seal(scope, text)
+        } else {
+            open(scope, text)
+        }
     }
 
     fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {

@@ -37,7 +37,7 @@
 
 use std::sync::OnceLock;
 
-use super::{char_pos, ff1_walk, unsupported_mask, KindRules, Scope};
+use super::{char_pos, ff1_walk, first_last, KindRules, Scope};
 use crate::gazetteer;
 use crate::layout::{digit_value, is_separator, x_value, Digits};
 use crate::mask::Mask;
@@ -412,21 +412,13 @@ impl KindRules for CnId {
         Ok(parse(value)?.normal())
     }
 
-    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
-        crypt(scope, value, true)
-    }
-
-    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
-        crypt(scope, token, false)
+    fn crypt(&self, scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
+        crypt(scope, text, encrypt)
     }
 
     fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
         let id = parse(value)?;
-        let (first, last) = match mask {
-            Mask::Default | Mask::PrivacyWaybill => (6, 4),
-            Mask::FirstLast { first, last } => (first as usize, last as usize),
-            _ => return Err(unsupported_mask(KIND)),
-        };
+        let (first, last) = first_last(KIND, mask, (6, 4))?;
         Ok(id.digits.mask(value, first, last))
     }
 }

@@ -150,12 +150,8 @@ impl KindRules for CnLandline {
         Ok(out)
     }
 
-    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
-        crypt(scope, value, true)
-    }
-
-    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
-        crypt(scope, token, false)
+    fn crypt(&self, scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
+        crypt(scope, text, encrypt)
     }
 
     fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {

@@ -10,7 +10,7 @@
 //! depend only on the normalised number, so every layout of one number gets the
 //! same token digits. Detokenizing gives back the exact input text.
 
-use super::{char_pos, unsupported_mask, KindRules, Scope};
+use super::{char_pos, first_last, KindRules, Scope};
 use crate::ff1::Tweaked;
 use crate::layout::{country_prefix, decimal_digits, read_digit_run, Digits};
 use crate::mask::Mask;
@@ -59,24 +59,16 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 
 impl KindRules for CnMobile {
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
-        Ok(parse(value)?.values().iter().map(|&v| (b'0' + v) as char).collect())
+        Ok(parse(value)?.decimal())
     }
 
-    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
-        crypt(scope, value, true)
-    }
-
-    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
-        crypt(scope, token, false)
+    fn crypt(&self, scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
+        crypt(scope, text, encrypt)
     }
 
     fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
         let d = parse(value)?;
-        let (first, last) = match mask {
-            Mask::Default | Mask::PrivacyWaybill => (3, 4),
-            Mask::FirstLast { first, last } => (first as usize, last as usize),
-            _ => return Err(unsupported_mask(KIND)),
-        };
+        let (first, last) = first_last(KIND, mask, (3, 4))?;
         Ok(d.mask(value, first, last))
     }
 

@@ -61,20 +61,30 @@ pub(crate) fn mask_surname(name: &str) -> String {
     name.chars().enumerate().map(|(i, c)| if i < keep || c == DOT { c } else { MASK_CHAR }).collect()
 }
 
+/// The token of a valid value.
+fn seal(scope: &Scope<'_>, value: &str) -> Result<String> {
+    parse(value)?;
+    opaque::seal(scope.ring, scope.version, LABEL, scope.context, value.as_bytes())
+}
+
+/// The value behind a token.
+fn open(scope: &Scope<'_>, token: &str) -> Result<String> {
+    let bytes = opaque::open(scope.ring, LABEL, scope.context, token)?;
+    String::from_utf8(bytes.to_vec()).map_err(|_| Error::TokenAuthentication)
+}
+
 impl KindRules for CnName {
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
         parse(value)?;
         Ok(value.to_owned())
     }
 
-    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
-        parse(value)?;
-        opaque::seal(scope.ring, scope.version, LABEL, scope.context, value.as_bytes())
-    }
-
-    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
-        let bytes = opaque::open(scope.ring, LABEL, scope.context, token)?;
-        String::from_utf8(bytes.to_vec()).map_err(|_| Error::TokenAuthentication)
+    fn crypt(&self, scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
+        if encrypt {
+            seal(scope, text)
+        } else {
+            open(scope, text)
+        }
     }
 
     fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {

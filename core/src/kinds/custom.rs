@@ -6,7 +6,7 @@
 //! derived per format name. Default mask: keep the first and last alphabet
 //! character.
 
-use super::{unsupported_mask, KindRules, Scope};
+use super::{first_last, KindRules, Scope};
 use crate::mask::{mask_chars, Mask};
 use crate::tokenizer::{CustomFormat, Options};
 use crate::{Error, Kind, Result};
@@ -59,21 +59,13 @@ impl KindRules for Custom {
         Ok(value.to_owned())
     }
 
-    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
-        crypt(scope, value, true)
-    }
-
-    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
-        crypt(scope, token, false)
+    fn crypt(&self, scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
+        crypt(scope, text, encrypt)
     }
 
     fn mask(&self, options: &Options, value: &str, mask: Mask) -> Result<String> {
         let f = format(options)?;
-        let (first, last) = match mask {
-            Mask::Default | Mask::PrivacyWaybill => (1, 1),
-            Mask::FirstLast { first, last } => (first as usize, last as usize),
-            _ => return Err(unsupported_mask(KIND)),
-        };
+        let (first, last) = first_last(KIND, mask, (1, 1))?;
         Ok(mask_chars(value, first, last, |c| f.alphabet.contains(c)))
     }
 }

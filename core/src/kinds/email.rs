@@ -88,44 +88,49 @@ fn opaque_context(domain: &str, context: &[u8]) -> Vec<u8> {
     [domain.as_bytes(), b"\0", context].concat()
 }
 
+/// The token of a valid value.
+fn seal(scope: &Scope<'_>, value: &str) -> Result<String> {
+    let at = parse(value)?;
+    let normal = zeroize::Zeroizing::new(value.to_ascii_lowercase());
+    let (local, domain) = (&normal[..at], &normal[at + 1..]);
+    let alnum = local.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+    let new_local = if alnum >= 4 {
+        crypt_local(scope, domain, local, true)?
+    } else {
+        let t =
+            opaque::seal(scope.ring, scope.version, LABEL, &opaque_context(domain, scope.context), local.as_bytes())?;
+        format!("{OPAQUE_PREFIX}{}", &t[opaque::PREFIX.len()..])
+    };
+    Ok(format!("{new_local}@{domain}"))
+}
+
+/// The value behind a token.
+fn open(scope: &Scope<'_>, token: &str) -> Result<String> {
+    let at = parse(token)?;
+    let normal = token.to_ascii_lowercase();
+    let domain = &normal[at + 1..];
+    let local = if let Some(body) = token[..at].strip_prefix(OPAQUE_PREFIX) {
+        let t = format!("{}{body}", opaque::PREFIX);
+        let bytes = opaque::open(scope.ring, LABEL, &opaque_context(domain, scope.context), &t)?;
+        String::from_utf8(bytes.to_vec()).map_err(|_| Error::TokenAuthentication)?
+    } else {
+        crypt_local(scope, domain, &normal[..at], false)?
+    };
+    Ok(format!("{local}@{domain}"))
+}
+
 impl KindRules for Email {
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
         parse(value)?;
         Ok(value.to_ascii_lowercase())
     }
 
-    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String> {
-        let at = parse(value)?;
-        let normal = zeroize::Zeroizing::new(value.to_ascii_lowercase());
-        let (local, domain) = (&normal[..at], &normal[at + 1..]);
-        let alnum = local.chars().filter(|c| c.is_ascii_alphanumeric()).count();
-        let new_local = if alnum >= 4 {
-            crypt_local(scope, domain, local, true)?
+    fn crypt(&self, scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
+        if encrypt {
+            seal(scope, text)
         } else {
-            let t = opaque::seal(
-                scope.ring,
-                scope.version,
-                LABEL,
-                &opaque_context(domain, scope.context),
-                local.as_bytes(),
-            )?;
-            format!("{OPAQUE_PREFIX}{}", &t[opaque::PREFIX.len()..])
-        };
-        Ok(format!("{new_local}@{domain}"))
-    }
-
-    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String> {
-        let at = parse(token)?;
-        let normal = token.to_ascii_lowercase();
-        let domain = &normal[at + 1..];
-        let local = if let Some(body) = token[..at].strip_prefix(OPAQUE_PREFIX) {
-            let t = format!("{}{body}", opaque::PREFIX);
-            let bytes = opaque::open(scope.ring, LABEL, &opaque_context(domain, scope.context), &t)?;
-            String::from_utf8(bytes.to_vec()).map_err(|_| Error::TokenAuthentication)?
-        } else {
-            crypt_local(scope, domain, &normal[..at], false)?
-        };
-        Ok(format!("{local}@{domain}"))
+            open(scope, text)
+        }
     }
 
     fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {

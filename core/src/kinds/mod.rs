@@ -31,17 +31,15 @@ pub(crate) struct Scope<'a> {
 pub(crate) trait KindRules: Sync {
     /// The canonical form of a valid value, or a typed error.
     fn normalize(&self, options: &Options, value: &str) -> Result<String>;
-    /// A token for a valid value.
-    fn tokenize(&self, scope: &Scope<'_>, value: &str) -> Result<String>;
-    /// The exact value a token was made from.
-    fn detokenize(&self, scope: &Scope<'_>, token: &str) -> Result<String>;
+    /// A token for a valid value (`encrypt`), or the exact value a token was made from.
+    fn crypt(&self, scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String>;
     /// The display mask of a valid value.
     fn mask(&self, options: &Options, value: &str, mask: Mask) -> Result<String>;
     /// Tokenizes (or detokenizes) many values, handing each result to `sink` in order.
     /// Kinds that can batch their cipher work override this.
     fn crypt_each(&self, scope: &Scope<'_>, values: &[&str], encrypt: bool, sink: &mut dyn FnMut(usize, Result<&str>)) {
         for (i, v) in values.iter().enumerate() {
-            let r = if encrypt { self.tokenize(scope, v) } else { self.detokenize(scope, v) };
+            let r = self.crypt(scope, v, encrypt);
             sink(i, r.as_deref().map_err(Clone::clone));
         }
     }
@@ -58,6 +56,16 @@ pub(crate) fn rules(kind: Kind) -> &'static dyn KindRules {
         Kind::CnName => &cn_name::CnName,
         Kind::CnAddress => &cn_address::CnAddress,
         Kind::Custom => &custom::Custom,
+    }
+}
+
+/// The characters a first/last mask keeps: the kind's `default` for `Default` and
+/// `PrivacyWaybill`, the preset's own counts for `FirstLast`; other presets are refused.
+pub(crate) fn first_last(kind: Kind, mask: Mask, default: (usize, usize)) -> Result<(usize, usize)> {
+    match mask {
+        Mask::Default | Mask::PrivacyWaybill => Ok(default),
+        Mask::FirstLast { first, last } => Ok((first as usize, last as usize)),
+        _ => Err(unsupported_mask(kind)),
     }
 }
 
