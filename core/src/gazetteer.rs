@@ -30,7 +30,6 @@
 //! [`split_address`] finds where the administrative prefix (province, city, district/county) of
 //! a free-text address ends; see its documentation for the matching rules and their limits.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The embedded table: `code,name,province,city,level,source,alt_name`, one header line.
@@ -157,7 +156,53 @@ struct Gazetteer {
     keys: Vec<Key>,
     /// The range of `keys` with each head: one hash look-up instead of a binary search
     /// through thousands of keys (the scanner asks at every candidate position).
-    by_head: HashMap<u64, (u32, u32)>,
+    by_head: HeadIndex,
+}
+
+/// An open-addressing table from a key head to its range in `keys`. (A plain boxed slice
+/// rather than a `HashMap`: it lives for the whole process, and leak checkers such as
+/// valgrind see a pointer to its start.)
+struct HeadIndex {
+    slots: Box<[(u64, u32, u32)]>,
+    mask: usize,
+}
+
+impl HeadIndex {
+    /// Indexes `keys`, which are sorted by head.
+    fn new(keys: &[Key]) -> HeadIndex {
+        let size = (keys.len() * 2).next_power_of_two().max(16);
+        let mut index = HeadIndex { slots: vec![(0, 0, 0); size].into_boxed_slice(), mask: size - 1 };
+        for (i, k) in keys.iter().enumerate() {
+            let slot = index.slot(k.head);
+            let entry = &mut index.slots[slot];
+            if entry.0 == k.head {
+                entry.2 = i as u32 + 1;
+            } else {
+                *entry = (k.head, i as u32, i as u32 + 1);
+            }
+        }
+        index
+    }
+
+    /// The slot holding `head`, or the empty slot where it would go (head 0 never occurs:
+    /// a key has at least two chars).
+    fn slot(&self, head: u64) -> usize {
+        let mut i = (head.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & self.mask;
+        while self.slots[i].0 != head && self.slots[i].0 != 0 {
+            i = (i + 1) & self.mask;
+        }
+        i
+    }
+
+    /// The range of keys with `head` (empty if none).
+    fn get(&self, head: u64) -> (u32, u32) {
+        let (h, lo, hi) = self.slots[self.slot(head)];
+        if h == head {
+            (lo, hi)
+        } else {
+            (0, 0)
+        }
+    }
 }
 
 static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
@@ -231,10 +276,7 @@ impl Gazetteer {
         keys.retain(|k| k.head & 0xFFFF_FFFF != 0);
         keys.sort_unstable_by_key(|k| (k.head, k.row, k.short));
 
-        let mut by_head: HashMap<u64, (u32, u32)> = HashMap::new();
-        for (i, k) in keys.iter().enumerate() {
-            by_head.entry(k.head).and_modify(|r| r.1 = i as u32 + 1).or_insert((i as u32, i as u32 + 1));
-        }
+        let by_head = HeadIndex::new(&keys);
         Gazetteer { rows, codes, historical, keys, by_head }
     }
 
@@ -242,8 +284,7 @@ impl Gazetteer {
     fn matches_at<'a>(&'a self, s: &'a str, pos: usize) -> impl Iterator<Item = (&'a Key, usize)> + 'a {
         let rest = s.get(pos..).unwrap_or("");
         let head = head(rest);
-        let (lo, hi) =
-            if head & 0xFFFF_FFFF == 0 { (0, 0) } else { self.by_head.get(&head).copied().unwrap_or((0, 0)) };
+        let (lo, hi) = if head & 0xFFFF_FFFF == 0 { (0, 0) } else { self.by_head.get(head) };
         self.keys[lo as usize..hi as usize]
             .iter()
             .filter(move |k| rest.starts_with(k.text))
