@@ -69,8 +69,17 @@ impl Cipher {
     #[inline]
     fn encrypt_block(&self, block: &mut [u8; 16]) {
         let mut b = Block::from(*block);
-        self.encrypt_blocks(core::slice::from_mut(&mut b));
+        self.encrypt_one(&mut b);
         block.copy_from_slice(&b);
+    }
+
+    #[inline]
+    fn encrypt_one(&self, block: &mut Block) {
+        match self {
+            Cipher::A128(c) => c.encrypt_block(block),
+            Cipher::A192(c) => c.encrypt_block(block),
+            Cipher::A256(c) => c.encrypt_block(block),
+        }
     }
 }
 
@@ -347,6 +356,10 @@ impl Ff1 {
     ///
     /// `tweaks` holds one entry for all lanes, or one per lane.
     pub(crate) fn crypt_lanes(&self, shape: &Shape, tweaks: &[&Tweaked], lanes: &mut [(u128, u128)], encrypt: bool) {
+        if let ([lane], [tw]) = (&mut *lanes, tweaks) {
+            *lane = self.crypt_one(shape, tw, *lane, encrypt);
+            return;
+        }
         debug_assert!(lanes.len() <= LANES);
         debug_assert!(tweaks.len() == 1 || tweaks.len() == lanes.len());
         let count = lanes.len();
@@ -388,6 +401,36 @@ impl Ff1 {
                 }
             }
         }
+    }
+
+    /// The ten rounds on one value: the latency-bound path of a single call, kept free of
+    /// the lane bookkeeping (and out of line, so the eight-lane loop stays compact).
+    #[inline(never)]
+    fn crypt_one(&self, shape: &Shape, tw: &Tweaked, (mut a, mut b): (u128, u128), encrypt: bool) -> (u128, u128) {
+        let shift = 8 * shape.b as u32;
+        for step in 0..10u8 {
+            let i = if encrypt { step } else { 9 - step };
+            let modulus = if i % 2 == 0 { &shape.mod_u } else { &shape.mod_v };
+            let source = if encrypt { b } else { a };
+            let mut block = Block::from((tw.last ^ ((i as u128) << shift) ^ source).to_be_bytes());
+            self.cipher.encrypt_one(&mut block);
+            let mut extra = Block::default();
+            if shape.d > 16 {
+                extra = block;
+                extra[15] ^= 1;
+                self.cipher.encrypt_one(&mut extra);
+            }
+            let y = reduce(shape, modulus, &block, &extra);
+            let m = modulus.m;
+            if encrypt {
+                let c = a + y;
+                (a, b) = (b, if c >= m { c - m } else { c });
+            } else {
+                let c = if b >= y { b - y } else { b + (m - y) };
+                (a, b) = (c, a);
+            }
+        }
+        (a, b)
     }
 
     /// Encrypts or decrypts an integer `x < radix^n` as the `n`-numeral string it spells.
