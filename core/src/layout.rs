@@ -10,7 +10,7 @@
 #[derive(Clone, Copy, Default)]
 pub(crate) struct Slot {
     /// Byte offset in the input.
-    pub at: u32,
+    pub at: u16,
     /// Full-width form (`０`-`９`, `Ｘ`).
     pub wide: bool,
     /// Lower-case `x` / `ｘ` (only meaningful where the value is 10).
@@ -18,7 +18,8 @@ pub(crate) struct Slot {
 }
 
 /// Most significant characters any kind reads (an ID has 18, a card 19, a landline up to 18).
-pub(crate) const MAX_DIGITS: usize = 24;
+/// Small on purpose: a parsed value is moved around by value.
+pub(crate) const MAX_DIGITS: usize = 20;
 
 /// The significant characters of a value and where they stand, inline (no heap).
 ///
@@ -65,14 +66,15 @@ impl Digits {
         Digits { len: 0, values: [0; MAX_DIGITS], slots: [Slot::default(); MAX_DIGITS] }
     }
 
-    /// Appends a value; `false` (and nothing appended) when [`MAX_DIGITS`] are held already.
+    /// Appends a value; `false` (and nothing appended) when [`MAX_DIGITS`] are held already
+    /// or the value is further into the text than any valid value of a kind can be.
     #[must_use]
     pub(crate) fn push(&mut self, value: u8, at: usize, wide: bool, lower: bool) -> bool {
-        if self.len == MAX_DIGITS {
+        if self.len == MAX_DIGITS || at > u16::MAX as usize {
             return false;
         }
         self.values[self.len] = value;
-        self.slots[self.len] = Slot { at: at as u32, wide, lower };
+        self.slots[self.len] = Slot { at: at as u16, wide, lower };
         self.len += 1;
         true
     }
@@ -109,6 +111,15 @@ impl Digits {
         debug_assert_eq!(new.len(), self.len);
         if self.is_plain(text) {
             out.extend(new.iter().map(|&v| plain_char(v, false)));
+            return;
+        }
+        if text.is_ascii() {
+            // Every slot is one ASCII byte: overwrite them in a copy of the text.
+            let mut bytes = text.as_bytes().to_vec();
+            for (slot, &v) in self.slots().iter().zip(new) {
+                bytes[slot.at as usize] = plain_char(v, slot.lower) as u8;
+            }
+            out.push_str(std::str::from_utf8(&bytes).unwrap_or(text));
             return;
         }
         let mut from = 0usize;
@@ -169,6 +180,14 @@ impl Digits {
     pub(crate) fn mask(&self, text: &str, first: usize, last: usize) -> String {
         let n = self.len;
         let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
+        if text.is_ascii() {
+            // Every slot is one ASCII byte: overwrite the masked ones in a copy of the text.
+            let mut bytes = text.as_bytes().to_vec();
+            for slot in &self.slots()[first..n - last] {
+                bytes[slot.at as usize] = crate::mask::MASK_CHAR as u8;
+            }
+            return String::from_utf8(bytes).unwrap_or_default();
+        }
         let mut out = String::with_capacity(text.len());
         let mut from = 0usize;
         for (i, slot) in self.slots().iter().enumerate() {
