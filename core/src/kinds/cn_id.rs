@@ -94,7 +94,15 @@ fn day_of(date: (i32, u32, u32)) -> i64 {
 }
 
 fn is_real_date(y: i32, m: u32, d: u32) -> bool {
-    (1..=12).contains(&m) && d >= 1 && civil_from_days(days_from_civil(y, m, d)) == (y, m, d)
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 /// A parsed ID: its significant characters and where they were written.
@@ -195,8 +203,7 @@ pub(crate) fn parse(text: &str) -> Result<Id> {
     if !is_real_date(y, m, d) {
         return Err(err(slot(6), "birth date is not a real date"));
     }
-    let day = days_from_civil(y, m, d);
-    if day < day_of(DATE_FIRST) || day > day_of(DATE_LAST) {
+    if (y, m, d) < DATE_FIRST || (y, m, d) > DATE_LAST {
         return Err(err(slot(6), "birth date outside 1900-01-01..=2099-12-31"));
     }
     if !legacy && check_value(&id.digits.values()[..17]) != id.digits.values()[17] {
@@ -440,6 +447,15 @@ mod tests {
         assert!(!is_real_date(2023, 4, 31));
         assert!(!is_real_date(2023, 13, 1));
         assert!(!is_real_date(2023, 0, 1));
+        // The month-length rule agrees with the day-number round trip on every candidate.
+        for y in 1899..=2101 {
+            for m in 1..=12 {
+                for d in 0..=32 {
+                    let round_trip = d >= 1 && civil_from_days(days_from_civil(y, m, d)) == (y, m, d);
+                    assert_eq!(is_real_date(y, m, d), round_trip, "{y}-{m}-{d}");
+                }
+            }
+        }
     }
 
     #[test]
