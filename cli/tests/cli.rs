@@ -209,8 +209,12 @@ fn demo_scrubs_the_sample_and_unmask_restores_it() {
     assert!(String::from_utf8_lossy(&other.stderr).contains("did not verify"));
 }
 
+/// A fresh directory for one test. Tests run in parallel threads of one process, so the name
+/// takes a per-process counter as well as the process id.
 fn tempdir() -> String {
-    let dir = std::env::temp_dir().join(format!("yinsi-cli-test-{}-{}", std::process::id(), Rng(9).next() % 1000));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("yinsi-cli-test-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir.to_string_lossy().into_owned()
