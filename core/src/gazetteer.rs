@@ -114,6 +114,16 @@ fn head(s: &str) -> u64 {
     first << 32 | second
 }
 
+/// [`head`] of `s` and the byte length of the chars it packs.
+#[inline]
+fn head_and_len(s: &str) -> (u64, usize) {
+    let mut chars = s.chars();
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+        return (head(s), 0);
+    };
+    ((a as u64) << 32 | b as u64, a.len_utf8() + b.len_utf8())
+}
+
 /// Splits one table line into its seven fields, `None` if it has another count.
 fn fields(line: &'static str) -> Option<[&'static str; 7]> {
     let line = line.strip_suffix('\r').unwrap_or(line);
@@ -283,11 +293,16 @@ impl Gazetteer {
     /// Keys that match `s` at byte offset `pos`, with the offset where each match ends.
     fn matches_at<'a>(&'a self, s: &'a str, pos: usize) -> impl Iterator<Item = (&'a Key, usize)> + 'a {
         let rest = s.get(pos..).unwrap_or("");
-        let head = head(rest);
+        let (head, head_len) = head_and_len(rest);
         let (lo, hi) = if head & 0xFFFF_FFFF == 0 { (0, 0) } else { self.by_head.get(head) };
         self.keys[lo as usize..hi as usize]
             .iter()
-            .filter(move |k| rest.starts_with(k.text))
+            // Every key of the bucket starts with the same two chars as `rest`: compare the rest,
+            // byte by byte (keys are short; this is cheaper than a `memcmp` call).
+            .filter(move |k| {
+                let (t, r) = (k.text.as_bytes(), rest.as_bytes());
+                t.len() <= r.len() && t[head_len..].iter().zip(&r[head_len..]).all(|(a, b)| a == b)
+            })
             .filter(move |k| {
                 let after = &rest[k.text.len()..];
                 // 中山市场 is a market in 中山, not 中山市 + 场.
@@ -399,7 +414,7 @@ pub fn is_province_prefix(p: u32) -> bool {
 /// tolerance. Any other word that starts with a full region name still matches it.
 pub fn split_address(s: &str) -> Option<AddressSplit> {
     let g = gazetteer();
-    let mut parses: Vec<Parse> = Vec::new();
+    let mut parses = Parses::new();
 
     for (pk, end) in g.matches_at(s, 0) {
         let province = g.region(pk);
@@ -453,7 +468,40 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
             parses.push(Parse::new(0, 0, d_end, dk.row, 1));
         }
     }
-    resolve(g, &mut parses)
+    resolve(g, parses.as_mut_slice())
+}
+
+/// The readings of one address: on the stack, in a `Vec` only when there are many.
+struct Parses {
+    inline: [Parse; 16],
+    n: usize,
+    spill: Vec<Parse>,
+}
+
+impl Parses {
+    fn new() -> Self {
+        Parses { inline: [Parse::new(0, 0, 0, 0, 0); 16], n: 0, spill: Vec::new() }
+    }
+
+    fn push(&mut self, p: Parse) {
+        if self.n < self.inline.len() {
+            self.inline[self.n] = p;
+            self.n += 1;
+        } else {
+            if self.spill.is_empty() {
+                self.spill.extend_from_slice(&self.inline);
+            }
+            self.spill.push(p);
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [Parse] {
+        if self.spill.is_empty() {
+            &mut self.inline[..self.n]
+        } else {
+            &mut self.spill
+        }
+    }
 }
 
 impl Parse {

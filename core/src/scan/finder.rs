@@ -55,6 +55,10 @@ const CONF_GAZETTEER: f32 = 0.8;
 
 /// A number run holds at most this many space-separated units; a longer run is cut there.
 const MAX_UNITS: usize = 12;
+/// Fewest digits a number value has (a landline with a 3-digit area code).
+const MIN_DIGITS: usize = 10;
+/// Most digits a number value has (a bank card).
+const MAX_DIGITS: usize = 19;
 /// Most bytes an address may span (200 characters of 3 bytes).
 const MAX_ADDRESS_BYTES: usize = 600;
 
@@ -111,9 +115,19 @@ fn is_wordish(c: char) -> bool {
 pub(crate) fn find(sc: &Scanner, text: &str, base: usize, out: &mut Vec<Hit>) {
     let b = text.as_bytes();
     let first = out.len();
+    let heads = heads();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        // Most bytes of Chinese text are 3-byte characters that start nothing: skip them with
+        // one bit test (see `Heads::interesting`).
+        if CLASS[c as usize] == C_LEAD3 && i + 2 < b.len() {
+            let cp = ((c as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+            if heads.interesting[cp as usize >> 6] & (1 << (cp & 63)) == 0 {
+                i += 3;
+                continue;
+            }
+        }
         i = match CLASS[c as usize] {
             C_SKIP => i + 1,
             C_DIGIT | C_PREFIX => numbers(sc, text, i, base, out),
@@ -121,7 +135,7 @@ pub(crate) fn find(sc: &Scanner, text: &str, base: usize, out: &mut Vec<Hit>) {
             C_AT => email(sc, text, i, base, out),
             C_LEAD3 => match decode3(b, i) {
                 Some('\u{ff10}'..='\u{ff19}' | '（' | '＋') => numbers(sc, text, i, base, out),
-                Some(ch) if is_han(ch) => han(sc, text, i, ch, base, out),
+                Some(ch) if is_han(ch) => han(sc, heads, text, i, ch, base, out),
                 _ => i + 3,
             },
             C_LEAD2 => i + 2,
@@ -217,9 +231,23 @@ fn run_prefix(s: &str, i: usize) -> Option<(usize, bool)> {
 
 /// Reads the number run at `i` and reports the values in it; returns where scanning goes on.
 fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
-    let skip = i + char_at(s, i).map_or(1, char::len_utf8);
-    let Some((pre, country)) = run_prefix(s, i) else {
-        return skip;
+    let bytes = s.as_bytes();
+    let (skip, pre, country) = if bytes[i].is_ascii_digit() {
+        // Fast path: a short run of ASCII digits that nothing continues (times, amounts, ids).
+        let mut at = i + 1;
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        if at - i < MIN_DIGITS && !matches!(bytes.get(at), Some(b'X' | b'x' | b'-' | b' ' | 0xE3 | 0xE8 | 0xEF)) {
+            return at;
+        }
+        (i + 1, 0, false)
+    } else {
+        let skip = i + char_at(s, i).map_or(1, char::len_utf8);
+        let Some((pre, country)) = run_prefix(s, i) else {
+            return skip;
+        };
+        (skip, pre, country)
     };
     let mut units = [Unit::default(); MAX_UNITS];
     let mut n = 0;
@@ -236,13 +264,18 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
     }
     let mut at = i + pre;
     let mut has_x = false;
-    let bytes = s.as_bytes();
     loop {
         // Fast path: ASCII digits.
         while at < bytes.len() && bytes[at].is_ascii_digit() {
             at += 1;
             unit.digits += 1;
             prev = Prev::Digit;
+        }
+        // Only `X x - space`, full-width digits, `Ｘ ｘ －`, `转` and U+3000 continue a run; their
+        // first bytes are these.
+        match bytes.get(at) {
+            Some(b'X' | b'x' | b'-' | b' ' | 0xE3 | 0xE8 | 0xEF) => {}
+            _ => break,
         }
         let Some(c) = char_at(s, at) else { break };
         let len = c.len_utf8();
@@ -296,6 +329,10 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
         return skip;
     }
     let end = units[n - 1].end;
+    if units[..n].iter().map(|u| u.digits).sum::<usize>() < MIN_DIGITS {
+        // No value of any kind has fewer digits (see `classify`).
+        return end.max(skip);
+    }
     let glued_before = glued_before(s, i);
     let glued_after = glued_after(s, end);
     let mut a = 0;
@@ -355,6 +392,9 @@ fn glued_after(s: &str, end: usize) -> bool {
 
 /// The kind of a number candidate, checked with the kind's own validator.
 fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool) -> Option<Kind> {
+    if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits) {
+        return None;
+    }
     let mut lead = [0u8; 4];
     let mut k = 0;
     for c in slice.chars() {
@@ -457,7 +497,7 @@ fn email(sc: &Scanner, s: &str, at: usize, base: usize, out: &mut Vec<Hit>) -> u
 fn word(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
     let b = s.as_bytes();
     let mut end = i + 1;
-    while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'_') {
+    while end < b.len() && matches!(CLASS[b[end] as usize], C_DIGIT | C_WORD) {
         end += 1;
     }
     let w = &b[i..end];
@@ -497,7 +537,7 @@ fn skip_blanks(s: &str, mut j: usize) -> usize {
 }
 
 /// Handles a Han character: the end of a label word, or the start of an address.
-fn han(sc: &Scanner, s: &str, i: usize, ch: char, base: usize, out: &mut Vec<Hit>) -> usize {
+fn han(sc: &Scanner, heads: &Heads, s: &str, i: usize, ch: char, base: usize, out: &mut Vec<Hit>) -> usize {
     let next = i + 3;
     let label = match ch {
         '名' => ends_with_any(s, i, &["姓"]).then_some(Kind::CnName),
@@ -532,7 +572,7 @@ fn han(sc: &Scanner, s: &str, i: usize, ch: char, base: usize, out: &mut Vec<Hit
         }
         return next;
     }
-    if sc.finds(Kind::CnAddress) && may_start_address(ch, char_at(s, next)) {
+    if sc.finds(Kind::CnAddress) && heads.may_start_address(ch, char_at(s, next)) {
         if let Some((end, prefix)) = address(s, i, false) {
             let mut h = Hit::new(base + i, base + end, Kind::CnAddress, CONF_GAZETTEER);
             h.prefix = Some(prefix as u32);
@@ -566,8 +606,32 @@ fn label_value(s: &str, kind: Kind, j: usize, base: usize, out: &mut Vec<Hit>) -
     }
 }
 
+/// The first six bytes of `s` as an integer (every field word is two 3-byte characters).
+#[inline]
+const fn key6(s: &[u8]) -> u64 {
+    (s[0] as u64) << 40
+        | (s[1] as u64) << 32
+        | (s[2] as u64) << 24
+        | (s[3] as u64) << 16
+        | (s[4] as u64) << 8
+        | s[5] as u64
+}
+
+static FIELD_KEYS: [u64; FIELD_WORDS.len()] = {
+    let mut keys = [0u64; FIELD_WORDS.len()];
+    let mut k = 0;
+    while k < FIELD_WORDS.len() {
+        assert!(FIELD_WORDS[k].len() == 6);
+        keys[k] = key6(FIELD_WORDS[k].as_bytes());
+        k += 1;
+    }
+    keys
+};
+
+#[inline]
 fn starts_field_word(rest: &str) -> bool {
-    FIELD_WORDS.iter().any(|w| rest.starts_with(w))
+    let b = rest.as_bytes();
+    b.len() >= 6 && FIELD_KEYS.contains(&key6(b))
 }
 
 /// A name at `j`: 2-4 Han characters (up to 20 with a middle dot) followed by a non-Han character.
@@ -649,11 +713,26 @@ fn address(s: &str, j: usize, labelled: bool) -> Option<(usize, usize)> {
 struct Heads {
     /// Bit per BMP character that starts some name.
     first: Vec<u64>,
-    /// `first << 32 | second`, sorted.
-    pairs: Vec<u64>,
+    /// Bit per BMP character the main loop must look at: a first character of a name, the last
+    /// character of a label word (`名` `人` `址`) and the full-width starts of a number run.
+    interesting: Vec<u64>,
+    /// Open-addressing set of `first << 32 | second` (0 marks an empty slot).
+    pairs: Box<[u64]>,
+    mask: usize,
 }
 
 static HEADS: OnceLock<Heads> = OnceLock::new();
+
+fn set_bit(bits: &mut [u64], c: char) {
+    if (c as u32) < 0x10000 {
+        bits[c as usize >> 6] |= 1 << (c as u32 & 63);
+    }
+}
+
+#[inline]
+fn pair_slot(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & mask
+}
 
 fn heads() -> &'static Heads {
     HEADS.get_or_init(|| {
@@ -663,24 +742,43 @@ fn heads() -> &'static Heads {
             let Some(region) = gazetteer::lookup(code) else { continue };
             let mut chars = region.name.chars();
             let (Some(a), Some(b)) = (chars.next(), chars.next()) else { continue };
-            if (a as u32) < 0x10000 {
-                first[a as usize >> 6] |= 1 << (a as u32 & 63);
-            }
+            set_bit(&mut first, a);
             pairs.push((a as u64) << 32 | b as u64);
         }
-        pairs.sort_unstable();
-        pairs.dedup();
-        Heads { first, pairs }
+        let mut interesting = first.clone();
+        for c in ['名', '人', '址', '（', '＋'].into_iter().chain('\u{ff10}'..='\u{ff19}') {
+            set_bit(&mut interesting, c);
+        }
+        let size = (pairs.len() * 2).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut table = vec![0u64; size].into_boxed_slice();
+        for key in pairs {
+            let mut i = pair_slot(key, mask);
+            while table[i] != 0 && table[i] != key {
+                i = (i + 1) & mask;
+            }
+            table[i] = key;
+        }
+        Heads { first, interesting, pairs: table, mask }
     })
 }
 
-#[inline]
-fn may_start_address(a: char, b: Option<char>) -> bool {
-    let h = heads();
-    let a32 = a as u32;
-    if a32 >= 0x10000 || h.first[a32 as usize >> 6] & (1 << (a32 & 63)) == 0 {
-        return false;
+impl Heads {
+    #[inline]
+    fn may_start_address(&self, a: char, b: Option<char>) -> bool {
+        let a32 = a as u32;
+        if a32 >= 0x10000 || self.first[a32 as usize >> 6] & (1 << (a32 & 63)) == 0 {
+            return false;
+        }
+        let Some(b) = b else { return false };
+        let key = (a as u64) << 32 | b as u64;
+        let mut i = pair_slot(key, self.mask);
+        loop {
+            match self.pairs[i] {
+                0 => return false,
+                k if k == key => return true,
+                _ => i = (i + 1) & self.mask,
+            }
+        }
     }
-    let Some(b) = b else { return false };
-    h.pairs.binary_search(&((a as u64) << 32 | b as u64)).is_ok()
 }

@@ -33,6 +33,9 @@ const MAX_KEY: usize = 64;
 pub struct JsonKeys {
     exact: Vec<(String, Kind)>,
     suffix: Vec<(String, Kind)>,
+    /// A bit per byte that ends some exact key or suffix word: a key ending in another byte
+    /// matches nothing (most keys of a log line), which one bit test tells.
+    last: [u64; 4],
 }
 
 impl Default for JsonKeys {
@@ -84,15 +87,26 @@ impl Default for JsonKeys {
             ("address", CnAddress),
             ("addr", CnAddress),
         ];
-        JsonKeys {
-            exact: exact.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
-            suffix: suffix.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        let mut keys = JsonKeys::empty();
+        for (k, v) in exact {
+            keys.insert(k, *v);
         }
+        for (k, v) in suffix {
+            keys.insert_suffix(k, *v);
+        }
+        keys
     }
 }
 
-/// Normalises a key into `buf`; `None` if it is too long.
-fn normalise<'b>(key: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
+fn mark_last(last: &mut [u64; 4], key: &str) {
+    if let Some(&b) = key.as_bytes().last() {
+        last[b as usize >> 6] |= 1 << (b & 63);
+    }
+}
+
+/// Normalises a key into `buf`; `None` if it is too long. The bytes are UTF-8: only ASCII bytes
+/// are changed or inserted.
+fn normalise<'b>(key: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
     let mut n = 0;
     let mut prev_lower = false;
     for c in key.bytes() {
@@ -111,24 +125,25 @@ fn normalise<'b>(key: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
         n += 1;
         prev_lower = lower;
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    Some(&buf[..n])
 }
 
 impl JsonKeys {
     /// No keys at all: every JSON value is free text.
     pub fn empty() -> JsonKeys {
-        JsonKeys { exact: Vec::new(), suffix: Vec::new() }
+        JsonKeys { exact: Vec::new(), suffix: Vec::new(), last: [0; 4] }
     }
 
     fn norm_owned(key: &str) -> String {
         let mut buf = [0u8; MAX_KEY];
-        normalise(key, &mut buf).map(str::to_owned).unwrap_or_default()
+        normalise(key, &mut buf).map(|k| String::from_utf8_lossy(k).into_owned()).unwrap_or_default()
     }
 
     /// Adds (or replaces) an exact key.
     pub fn insert(&mut self, key: &str, kind: Kind) -> &mut JsonKeys {
         let key = JsonKeys::norm_owned(key);
         self.exact.retain(|(k, _)| *k != key);
+        mark_last(&mut self.last, &key);
         self.exact.push((key, kind));
         self
     }
@@ -137,6 +152,7 @@ impl JsonKeys {
     pub fn insert_suffix(&mut self, word: &str, kind: Kind) -> &mut JsonKeys {
         let word = JsonKeys::norm_owned(word);
         self.suffix.retain(|(k, _)| *k != word);
+        mark_last(&mut self.last, &word);
         self.suffix.push((word, kind));
         self
     }
@@ -153,13 +169,19 @@ impl JsonKeys {
     pub fn lookup(&self, key: &str) -> Option<(Kind, bool)> {
         let mut buf = [0u8; MAX_KEY];
         let key = normalise(key, &mut buf)?;
-        if let Some((_, kind)) = self.exact.iter().find(|(k, _)| k == key) {
+        if let Some(&end) = key.last() {
+            if self.last[end as usize >> 6] & (1 << (end & 63)) == 0 {
+                return None;
+            }
+        }
+        if let Some((_, kind)) = self.exact.iter().find(|(k, _)| k.as_bytes() == key) {
             return Some((*kind, true));
         }
         self.suffix
             .iter()
             .find(|(w, _)| {
-                key.len() > w.len() && key.ends_with(w.as_str()) && key[..key.len() - w.len()].ends_with('_')
+                let w = w.as_bytes();
+                key.len() > w.len() && key.ends_with(w) && key[key.len() - w.len() - 1] == b'_'
             })
             .map(|(_, kind)| (*kind, false))
     }
@@ -329,14 +351,14 @@ impl Lexer<'_, '_> {
         let first = self.out.len();
         if !escaped {
             let value = &self.s[start..end];
-            match forced(self.sc, value, key) {
+            match forced(self.sc, value, key, self.out) {
                 Some((s, e, kind, conf)) => self.out.push(Hit::new(start + s, start + e, kind, conf)),
                 None => finder::find(self.sc, value, start, self.out),
             }
         } else {
             let (value, map) = decode(&self.s[start..end])?;
             let mut hits = Vec::new();
-            match forced(self.sc, &value, key) {
+            match forced(self.sc, &value, key, &mut hits) {
                 Some((s, e, kind, conf)) => hits.push(Hit::new(s, e, kind, conf)),
                 None => finder::find(self.sc, &value, 0, &mut hits),
             }
@@ -354,7 +376,7 @@ impl Lexer<'_, '_> {
     }
 
     fn number_value(&mut self, key: Option<(Kind, bool)>, start: usize, end: usize) {
-        if let Some((s, e, kind, conf)) = forced(self.sc, &self.s[start..end], key) {
+        if let Some((s, e, kind, conf)) = forced(self.sc, &self.s[start..end], key, self.out) {
             let mut h = Hit::new(start + s, start + e, kind, conf);
             h.json = JsonPlace::Number;
             self.out.push(h);
@@ -363,7 +385,13 @@ impl Lexer<'_, '_> {
 }
 
 /// The span a key forces on its value (offsets within `value`), or `None` to scan it as text.
-fn forced(sc: &Scanner, value: &str, key: Option<(Kind, bool)>) -> Option<(usize, usize, Kind, f32)> {
+/// `scratch` is used past its end and left as it was.
+fn forced(
+    sc: &Scanner,
+    value: &str,
+    key: Option<(Kind, bool)>,
+    scratch: &mut Vec<Hit>,
+) -> Option<(usize, usize, Kind, f32)> {
     let (kind, exact) = key?;
     if !sc.finds(kind) {
         return None;
@@ -374,12 +402,15 @@ fn forced(sc: &Scanner, value: &str, key: Option<(Kind, bool)>) -> Option<(usize
     }
     let s = value.len() - value.trim_start().len();
     let e = s + trimmed.len();
-    let mut hits = Vec::new();
-    finder::find(sc, trimmed, s, &mut hits);
-    if let [h] = &hits[..] {
-        if h.start == s && h.end == e {
-            return Some((s, e, h.kind, h.confidence.max(CONF_KEY)));
-        }
+    let first = scratch.len();
+    finder::find(sc, trimmed, s, scratch);
+    let whole = match &scratch[first..] {
+        [h] if h.start == s && h.end == e => Some((s, e, h.kind, h.confidence.max(CONF_KEY))),
+        _ => None,
+    };
+    scratch.truncate(first);
+    if whole.is_some() {
+        return whole;
     }
     let looks = match kind {
         Kind::CnName | Kind::CnAddress => trimmed.chars().any(is_han),

@@ -235,7 +235,9 @@ impl Scanner {
         stream::drive(
             reader,
             |line, hits| self.line_hits(line, hits),
-            |text, hits| self.text_hits(text, hits),
+            |text, hits| {
+                self.text_hits(text, hits);
+            },
             |piece| {
                 for h in piece.hits {
                     let span = Span { start: h.start + piece.offset, end: h.end + piece.offset, ..h.span() };
@@ -246,29 +248,35 @@ impl Scanner {
         )
     }
 
-    /// Hits of one line (JSON-aware), appended to `out`.
-    pub(crate) fn line_hits(&self, line: &[u8], out: &mut Vec<Hit>) {
+    /// Hits of one line (JSON-aware), appended to `out`. Returns the line as text when it is
+    /// valid UTF-8 (the redactor then slices values from it without validating them again).
+    pub(crate) fn line_hits<'t>(&self, line: &'t [u8], out: &mut Vec<Hit>) -> Option<&'t str> {
         if self.json && json::looks_like_object(line) {
             if let Ok(text) = std::str::from_utf8(line) {
                 let first = out.len();
-                if json::scan(self, text, out) {
-                    return;
+                if !json::scan(self, text, out) {
+                    out.truncate(first);
+                    finder::find(self, text, 0, out);
                 }
-                out.truncate(first);
+                return Some(text);
             }
         }
-        self.text_hits(line, out);
+        self.text_hits(line, out)
     }
 
-    /// Hits of free text in raw bytes, appended to `out`.
-    pub(crate) fn text_hits(&self, bytes: &[u8], out: &mut Vec<Hit>) {
+    /// Hits of free text in raw bytes, appended to `out`. Returns the text when it is valid UTF-8.
+    pub(crate) fn text_hits<'t>(&self, bytes: &'t [u8], out: &mut Vec<Hit>) -> Option<&'t str> {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            finder::find(self, text, 0, out);
+            return Some(text);
+        }
         let mut base = 0;
         let mut rest = bytes;
         loop {
             match std::str::from_utf8(rest) {
                 Ok(text) => {
                     finder::find(self, text, base, out);
-                    return;
+                    return None;
                 }
                 Err(e) => {
                     let good = e.valid_up_to();

@@ -225,8 +225,8 @@ impl Redactor {
     /// Invalid UTF-8 is copied through unchanged.
     pub fn redact_line(&self, line: &[u8], out: &mut Vec<u8>, stats: &mut Stats) {
         let mut hits = Vec::new();
-        self.scanner.line_hits(line, &mut hits);
-        self.apply(line, &hits, out, stats);
+        let text = self.scanner.line_hits(line, &mut hits);
+        self.apply(line, text, &hits, out, stats);
         stats.lines += 1;
         stats.bytes += line.len() as u64;
     }
@@ -241,10 +241,12 @@ impl Redactor {
         stream::drive(
             reader,
             |line, hits| sc.line_hits(line, hits),
-            |text, hits| sc.text_hits(text, hits),
+            |text, hits| {
+                sc.text_hits(text, hits);
+            },
             |piece| {
                 out.clear();
-                self.apply(piece.text, piece.hits, &mut out, &mut stats);
+                self.apply(piece.text, piece.utf8, piece.hits, &mut out, &mut stats);
                 count_piece(&mut stats, piece.text.len(), piece.newline, piece.last);
                 if piece.newline {
                     out.push(b'\n');
@@ -277,7 +279,7 @@ impl Redactor {
     pub fn unmask_stream<R: Read, W: Write>(&self, reader: R, mut writer: W) -> std::io::Result<Stats> {
         let mut stats = Stats::default();
         let mut out = Vec::with_capacity(64 * 1024);
-        stream::drive(reader, marker::find, marker::find, |piece| {
+        stream::drive(reader, markers_of_line, marker::find, |piece| {
             out.clear();
             self.restore(piece.text, piece.hits, &mut out, &mut stats);
             count_piece(&mut stats, piece.text.len(), piece.newline, piece.last);
@@ -327,16 +329,17 @@ impl Redactor {
         out.extend_from_slice(&line[pos..]);
     }
 
-    /// Writes `line` with the hits replaced.
-    fn apply(&self, line: &[u8], hits: &[Hit], out: &mut Vec<u8>, stats: &mut Stats) {
+    /// Writes `line` with the hits replaced; `text` is `line` when it is known to be UTF-8.
+    fn apply(&self, line: &[u8], text: Option<&str>, hits: &[Hit], out: &mut Vec<u8>, stats: &mut Stats) {
         let mut pos = 0;
         let mut repl = String::new();
         for h in hits {
             out.extend_from_slice(&line[pos..h.start]);
             stats.by_kind[index(h.kind)] += 1;
-            let value = match &h.decoded {
-                Some(v) => Some(v.as_str()),
-                None => std::str::from_utf8(&line[h.start..h.end]).ok(),
+            let value = match (&h.decoded, text) {
+                (Some(v), _) => Some(v.as_str()),
+                (None, Some(t)) => t.get(h.start..h.end),
+                (None, None) => std::str::from_utf8(&line[h.start..h.end]).ok(),
             };
             repl.clear();
             match value {
@@ -400,6 +403,12 @@ impl Redactor {
         }
         Ok(())
     }
+}
+
+/// The markers of a whole line (the unmask pass never needs the line as text).
+fn markers_of_line<'t>(line: &'t [u8], hits: &mut Vec<Hit>) -> Option<&'t str> {
+    marker::find(line, hits);
+    None
 }
 
 fn count_piece(stats: &mut Stats, len: usize, newline: bool, last: bool) {

@@ -21,6 +21,8 @@ pub(crate) struct Piece<'a> {
     pub offset: usize,
     /// The bytes to write (without the newline).
     pub text: &'a [u8],
+    /// `text` as a string, when it is known to be valid UTF-8 (`None`: not known).
+    pub utf8: Option<&'a str>,
     /// Hits within `text`, relative to it, sorted, not overlapping.
     pub hits: &'a [Hit],
     /// The line ends after this piece with a `\n`.
@@ -29,12 +31,40 @@ pub(crate) struct Piece<'a> {
     pub last: bool,
 }
 
+/// Hits of the piece buf[ctx..end]: the whole line (and the line as text when `whole` knows it
+/// is UTF-8), or a continuation seen with its context.
+#[allow(clippy::too_many_arguments)]
+fn piece_hits<'b>(
+    whole: &mut impl for<'x> FnMut(&'x [u8], &mut Vec<Hit>) -> Option<&'x str>,
+    window: &mut impl FnMut(&[u8], &mut Vec<Hit>),
+    buf: &'b [u8],
+    ctx: usize,
+    start: usize,
+    end: usize,
+    cont: bool,
+    hits: &mut Vec<Hit>,
+) -> Option<&'b str> {
+    hits.clear();
+    if cont {
+        window(&buf[..end], hits);
+        hits.retain(|h| h.start >= ctx);
+        for h in hits.iter_mut() {
+            h.start -= ctx;
+            h.end -= ctx;
+        }
+        None
+    } else {
+        whole(&buf[start..end], hits)
+    }
+}
+
 /// Reads `reader` to its end and calls `f` for every piece, in order. `whole` finds the hits of a
-/// complete line, `window` those of free text (for windows of long lines). Returns the number of
-/// lines. Holds `WINDOW + LOOKBEHIND` bytes of input and two hit vectors.
+/// complete line (and returns the line as text if it knows it is UTF-8), `window` those of free
+/// text (for windows of long lines). Returns the number of lines. Holds `WINDOW + LOOKBEHIND`
+/// bytes of input and two hit vectors.
 pub(crate) fn drive<R: Read>(
     mut reader: R,
-    mut whole: impl FnMut(&[u8], &mut Vec<Hit>),
+    mut whole: impl for<'x> FnMut(&'x [u8], &mut Vec<Hit>) -> Option<&'x str>,
     mut window: impl FnMut(&[u8], &mut Vec<Hit>),
     mut f: impl FnMut(Piece<'_>) -> io::Result<()>,
 ) -> io::Result<u64> {
@@ -49,21 +79,6 @@ pub(crate) fn drive<R: Read>(
     let mut shifted: Vec<Hit> = Vec::new();
     let mut eof = false;
 
-    // Hits of the piece buf[ctx..end]: the whole line, or a continuation seen with its context.
-    let mut piece_hits = |buf: &[u8], ctx: usize, start: usize, end: usize, cont: bool, hits: &mut Vec<Hit>| {
-        hits.clear();
-        if cont {
-            window(&buf[..end], hits);
-            hits.retain(|h| h.start >= ctx);
-            for h in hits.iter_mut() {
-                h.start -= ctx;
-                h.end -= ctx;
-            }
-        } else {
-            whole(&buf[start..end], hits);
-        }
-    };
-
     loop {
         if !eof {
             match reader.read(&mut buf[len..]) {
@@ -77,8 +92,8 @@ pub(crate) fn drive<R: Read>(
         while let Some(p) = memchr::memchr(b'\n', &buf[start..len]) {
             let nl = start + p;
             let cont = offset > 0 && start == ctx;
-            piece_hits(&buf, ctx, start, nl, cont, &mut hits);
-            f(Piece { line, offset, text: &buf[start..nl], hits: &hits, newline: true, last: false })?;
+            let utf8 = piece_hits(&mut whole, &mut window, &buf, ctx, start, nl, cont, &mut hits);
+            f(Piece { line, offset, text: &buf[start..nl], utf8, hits: &hits, newline: true, last: false })?;
             line += 1;
             offset = 0;
             start = nl + 1;
@@ -93,8 +108,8 @@ pub(crate) fn drive<R: Read>(
         if eof {
             if start < len {
                 let cont = offset > 0;
-                piece_hits(&buf, ctx, start, len, cont, &mut hits);
-                f(Piece { line, offset, text: &buf[start..len], hits: &hits, newline: false, last: true })?;
+                let utf8 = piece_hits(&mut whole, &mut window, &buf, ctx, start, len, cont, &mut hits);
+                f(Piece { line, offset, text: &buf[start..len], utf8, hits: &hits, newline: false, last: true })?;
                 return Ok(line);
             }
             return Ok(if offset > 0 { line } else { line - 1 });
@@ -103,7 +118,7 @@ pub(crate) fn drive<R: Read>(
             continue;
         }
         // A full buffer and no newline: write one window of a long line.
-        piece_hits(&buf, 0, 0, len, true, &mut hits);
+        piece_hits(&mut whole, &mut window, &buf, 0, 0, len, true, &mut hits);
         let mut cut = len - MARGIN;
         while cut > ctx && buf[cut] & 0xC0 == 0x80 {
             cut -= 1;
@@ -119,7 +134,7 @@ pub(crate) fn drive<R: Read>(
             h.end -= ctx;
             h
         }));
-        f(Piece { line, offset, text: &buf[ctx..cut], hits: &shifted, newline: false, last: false })?;
+        f(Piece { line, offset, text: &buf[ctx..cut], utf8: None, hits: &shifted, newline: false, last: false })?;
         offset += cut - ctx;
         let mut keep = cut.saturating_sub(LOOKBEHIND);
         while keep < cut && buf[keep] & 0xC0 == 0x80 {
