@@ -25,10 +25,10 @@
 //!
 //! # Speed
 //!
-//! The numeral halves stay integers through all ten rounds, the constant part
-//! of the CBC-MAC input (the block `P` and all of `Q` but its last block) is
-//! encrypted once per call, and each round costs one AES block encryption
-//! (two when `b > 12`). The batch calls run eight values side by side so the
+//! The numeral halves stay integers through all ten rounds, the encrypted
+//! block `P` is cached per (length, tweak length), the constant blocks of `Q`
+//! (all but its last) are encrypted once per call, and each round costs one
+//! AES block encryption (two when `b > 12`). The batch calls run eight values side by side so the
 //! AES pipeline stays full.
 //!
 //! FF1 is the subject of a patent disclosure to NIST (see the README).
@@ -102,7 +102,19 @@ pub struct Ff1 {
     radix: u32,
     max_len: usize,
     /// Shapes computed so far, by length (index `n`, up to `max_len`).
-    shapes: Box<[OnceLock<Shape>]>,
+    shapes: Box<[OnceLock<ShapeSlot>]>,
+}
+
+/// Tweak lengths whose encrypted `P` block is cached per input length.
+const P_CACHE_TWEAK_LEN: usize = 32;
+
+/// A [`Shape`] and the encrypted `P` blocks seen so far for it, by tweak length.
+///
+/// `P` depends on the radix, the length and the tweak *length* only, so one AES
+/// call per (length, tweak length) serves every value and every tweak of that length.
+struct ShapeSlot {
+    shape: Shape,
+    p_enc: Box<[OnceLock<[u8; 16]>]>,
 }
 
 impl fmt::Debug for Ff1 {
@@ -124,6 +136,32 @@ impl Modulus {
         // floor(2^64 / m) fits in 64 bits for every m >= 2.
         let inv = if m <= u64::MAX as u128 { ((1u128 << 64) / m) as u64 } else { 0 };
         Modulus { m, inv }
+    }
+
+    /// `(x + y) mod m` for `x < m <= 2^32` and any 64-bit `y`.
+    ///
+    /// `y - q*m` with the Barrett quotient `q` lies in `[0, 2m)`, so `x + y - q*m` lies in
+    /// `[0, 3m)`: two conditional subtractions finish it. The sum is formed with wrapping
+    /// arithmetic (its true value fits), which takes the addition of `x` off the
+    /// multiplication's path.
+    #[inline(always)]
+    fn add_reduce(&self, x: u64, y: u64) -> u64 {
+        let m = self.m as u64;
+        let q = ((y as u128 * self.inv as u128) >> 64) as u64;
+        let mut r = y.wrapping_add(x).wrapping_sub(q.wrapping_mul(m));
+        r -= if r >= m { m } else { 0 };
+        r - if r >= m { m } else { 0 }
+    }
+
+    /// `(x - y) mod m` for `x < m <= 2^32` and any 64-bit `y`: `x + 2m - (y - q*m)` lies in
+    /// `(0, 3m)` (see [`Modulus::add_reduce`]).
+    #[inline(always)]
+    fn sub_reduce(&self, x: u64, y: u64) -> u64 {
+        let m = self.m as u64;
+        let q = ((y as u128 * self.inv as u128) >> 64) as u64;
+        let mut r = (x + 2 * m).wrapping_sub(y).wrapping_add(q.wrapping_mul(m));
+        r -= if r >= m { m } else { 0 };
+        r - if r >= m { m } else { 0 }
     }
 
     /// `y mod m` for a 64-bit `y` and a modulus below 2^64 (Barrett reduction).
@@ -233,12 +271,36 @@ impl Ff1 {
 
     /// Encrypts numerals (each below the radix) under `tweak`.
     pub fn encrypt(&self, tweak: &[u8], x: &[u16]) -> Result<Vec<u16>> {
-        self.crypt_numerals(tweak, x.len(), x, true)
+        self.crypt_single(tweak, x, true)
     }
 
     /// Decrypts numerals produced by [`Ff1::encrypt`] under the same tweak.
     pub fn decrypt(&self, tweak: &[u8], x: &[u16]) -> Result<Vec<u16>> {
-        self.crypt_numerals(tweak, x.len(), x, false)
+        self.crypt_single(tweak, x, false)
+    }
+
+    /// One value: the latency-bound path, kept free of the batch bookkeeping.
+    fn crypt_single(&self, tweak: &[u8], x: &[u16], encrypt: bool) -> Result<Vec<u16>> {
+        let shape = self.shape(x.len())?;
+        self.check_numerals(x)?;
+        let tw = self.tweaked(&shape, tweak);
+        let (a, b) = self.crypt_one(&shape, &tw, (self.num(&x[..shape.u]), self.num(&x[shape.u..])), encrypt);
+        let mut out = vec![0u16; x.len()];
+        let (ya, yb) = out.split_at_mut(shape.u);
+        write_numerals(a, self.radix, ya);
+        write_numerals(b, self.radix, yb);
+        Ok(out)
+    }
+
+    /// Checks that every numeral is below the radix.
+    #[inline]
+    fn check_numerals(&self, xs: &[u16]) -> Result<()> {
+        // The maximum vectorizes; find the position only on failure.
+        if xs.iter().copied().max().is_some_and(|max| max as u32 >= self.radix) {
+            let position = xs.iter().position(|&d| d as u32 >= self.radix).unwrap_or(0);
+            return Err(Error::InvalidNumeral { position });
+        }
+        Ok(())
     }
 
     /// Encrypts many values of one length under one tweak.
@@ -260,11 +322,7 @@ impl Ff1 {
         if xs.len() % len != 0 {
             return Err(Error::InvalidOption { option: "len", reason: "input is not a whole number of values" });
         }
-        // The maximum vectorizes; find the position only on failure.
-        if xs.iter().copied().max().is_some_and(|max| max as u32 >= self.radix) {
-            let position = xs.iter().position(|&d| d as u32 >= self.radix).unwrap_or(0);
-            return Err(Error::InvalidNumeral { position });
-        }
+        self.check_numerals(xs)?;
         let tw = self.tweaked(&shape, tweak);
         let mut out = vec![0u16; xs.len()];
         let mut lanes = [(0u128, 0u128); LANES];
@@ -295,12 +353,40 @@ impl Ff1 {
     }
 
     /// Checks a length and returns everything the rounds need for it (computed once per length).
+    #[inline]
     pub(crate) fn shape(&self, n: usize) -> Result<Shape> {
-        if let Some(shape) = self.shapes.get(n).and_then(OnceLock::get) {
-            return Ok(*shape);
+        match self.shapes.get(n).and_then(OnceLock::get) {
+            Some(slot) => Ok(slot.shape),
+            None => self.init_shape(n),
         }
+    }
+
+    #[cold]
+    fn init_shape(&self, n: usize) -> Result<Shape> {
         let shape = self.compute_shape(n)?;
-        Ok(*self.shapes[n].get_or_init(|| shape))
+        let slot = self.shapes[n]
+            .get_or_init(|| ShapeSlot { shape, p_enc: (0..=P_CACHE_TWEAK_LEN).map(|_| OnceLock::new()).collect() });
+        Ok(slot.shape)
+    }
+
+    /// `CIPH(P)` for a length whose shape exists and a tweak length; cached for short tweaks.
+    #[inline]
+    fn p_block(&self, shape: &Shape, t: usize) -> [u8; 16] {
+        let compute = || {
+            let mut state = [0u8; 16];
+            state[..3].copy_from_slice(&[1, 2, 1]);
+            state[3..6].copy_from_slice(&self.radix.to_be_bytes()[1..]);
+            state[6] = 10;
+            state[7] = (shape.u % 256) as u8;
+            state[8..12].copy_from_slice(&(shape.n as u32).to_be_bytes());
+            state[12..16].copy_from_slice(&(t as u32).to_be_bytes());
+            self.cipher.encrypt_block(&mut state);
+            state
+        };
+        match self.shapes.get(shape.n).and_then(OnceLock::get).and_then(|slot| slot.p_enc.get(t)) {
+            Some(cell) => *cell.get_or_init(compute),
+            None => compute(),
+        }
     }
 
     fn compute_shape(&self, n: usize) -> Result<Shape> {
@@ -324,30 +410,29 @@ impl Ff1 {
     /// Runs `P` and the constant blocks of `Q` through the CBC-MAC for one tweak.
     pub(crate) fn tweaked(&self, shape: &Shape, tweak: &[u8]) -> Tweaked {
         let t = tweak.len();
-        let mut state = [0u8; 16];
-        state[..3].copy_from_slice(&[1, 2, 1]);
-        state[3..6].copy_from_slice(&self.radix.to_be_bytes()[1..]);
-        state[6] = 10;
-        state[7] = (shape.u % 256) as u8;
-        state[8..12].copy_from_slice(&(shape.n as u32).to_be_bytes());
-        state[12..16].copy_from_slice(&(t as u32).to_be_bytes());
-        self.cipher.encrypt_block(&mut state);
+        let mut state = self.p_block(shape, t);
+        if t + shape.b < 16 {
+            // Q is one block: the tweak, zeros, then the round number and NUM(B).
+            for (s, &x) in state.iter_mut().zip(tweak) {
+                *s ^= x;
+            }
+            return Tweaked { last: u128::from_be_bytes(state) };
+        }
 
         let pad = (16 - (t + shape.b + 1) % 16) % 16;
-        let qlen = t + pad + 1 + shape.b;
-        let q_byte = |j: usize| tweak.get(j).copied().unwrap_or(0);
-        for block in 0..qlen / 16 - 1 {
-            for (j, s) in state.iter_mut().enumerate() {
-                *s ^= q_byte(block * 16 + j);
-            }
-            self.cipher.encrypt_block(&mut state);
+        // Q's blocks before its last one hold tweak bytes (and zeros): run them through the
+        // CBC-MAC with one backend set-up for all of them.
+        let lead = t + pad + 1 + shape.b - 16;
+        let mut block = Block::from(state);
+        let mac = CbcMac { state: &mut block, tweak, lead };
+        match &self.cipher {
+            Cipher::A128(c) => c.encrypt_with_backend(mac),
+            Cipher::A192(c) => c.encrypt_with_backend(mac),
+            Cipher::A256(c) => c.encrypt_with_backend(mac),
         }
-        let base = qlen - 16;
-        let mut last = [0u8; 16];
-        for (j, l) in last.iter_mut().enumerate().take(16 - shape.b - 1) {
-            *l = q_byte(base + j);
-        }
-        for (l, s) in last.iter_mut().zip(state) {
+        // The tweak ends before the round number and NUM(B), so the rest of this block is zero.
+        let mut last = tweak_block(tweak, lead);
+        for (l, s) in last.iter_mut().zip(block.iter()) {
             *l ^= s;
         }
         Tweaked { last: u128::from_be_bytes(last) }
@@ -363,6 +448,14 @@ impl Ff1 {
         }
         debug_assert!(lanes.len() <= LANES);
         debug_assert!(tweaks.len() == 1 || tweaks.len() == lanes.len());
+        if shape.d == 8 {
+            if encrypt {
+                self.crypt_lanes_u64::<true>(shape, tweaks, lanes);
+            } else {
+                self.crypt_lanes_u64::<false>(shape, tweaks, lanes);
+            }
+            return;
+        }
         let count = lanes.len();
         let b = shape.b as u32;
         let mut blocks = [Block::default(); LANES];
@@ -401,6 +494,48 @@ impl Ff1 {
                     lanes[k] = (c, a);
                 }
             }
+        }
+    }
+
+    /// [`Ff1::crypt_lanes`] for `d = 8` (`radix^v <= 2^32`): halves, sums and the varying
+    /// half of each block on 64-bit registers (see [`rounds_u64`]).
+    fn crypt_lanes_u64<const ENCRYPT: bool>(&self, shape: &Shape, tweaks: &[&Tweaked], lanes: &mut [(u128, u128)]) {
+        let count = lanes.len();
+        let shift = 8 * shape.b as u32;
+        let mut ab = [(0u64, 0u64); LANES];
+        for (x, lane) in ab.iter_mut().zip(lanes.iter()) {
+            *x = (lane.0 as u64, lane.1 as u64);
+        }
+        let mut blocks = [Block::default(); LANES];
+        for (k, block) in blocks[..count].iter_mut().enumerate() {
+            let tw = tweaks[if tweaks.len() == 1 { 0 } else { k }];
+            block[..8].copy_from_slice(&((tw.last >> 64) as u64).to_be_bytes());
+        }
+        for step in 0..10u8 {
+            let i = if ENCRYPT { step } else { 9 - step };
+            let modulus = if i % 2 == 0 { &shape.mod_u } else { &shape.mod_v };
+            for (k, block) in blocks[..count].iter_mut().enumerate() {
+                let low = tweaks[if tweaks.len() == 1 { 0 } else { k }].last as u64;
+                let source = if ENCRYPT { ab[k].1 } else { ab[k].0 };
+                block[8..].copy_from_slice(&(low ^ ((i as u64) << shift) ^ source).to_be_bytes());
+            }
+            self.cipher.encrypt_blocks(&mut blocks[..count]);
+            for (x, block) in ab[..count].iter_mut().zip(&mut blocks[..count]) {
+                let mut s = [0u8; 8];
+                s.copy_from_slice(&block[..8]);
+                let s = u64::from_be_bytes(s);
+                *x = if ENCRYPT { (x.1, modulus.add_reduce(x.0, s)) } else { (modulus.sub_reduce(x.1, s), x.0) };
+            }
+            // The next round's blocks start from the tweak state again.
+            if step < 9 {
+                for (k, block) in blocks[..count].iter_mut().enumerate() {
+                    let tw = tweaks[if tweaks.len() == 1 { 0 } else { k }];
+                    block[..8].copy_from_slice(&((tw.last >> 64) as u64).to_be_bytes());
+                }
+            }
+        }
+        for (lane, x) in lanes.iter_mut().zip(ab.iter()) {
+            *lane = (x.0 as u128, x.1 as u128);
         }
     }
 
@@ -448,6 +583,39 @@ impl Ff1 {
     }
 }
 
+/// The 16 bytes of `tweak` from offset `k`, zero past its end.
+#[inline]
+fn tweak_block(tweak: &[u8], k: usize) -> [u8; 16] {
+    let mut block = [0u8; 16];
+    let from = k.min(tweak.len());
+    let to = (k + 16).min(tweak.len());
+    block[..to - from].copy_from_slice(&tweak[from..to]);
+    block
+}
+
+/// The CBC-MAC over the first `lead` bytes of `Q` (whole blocks), from `state`.
+struct CbcMac<'a> {
+    state: &'a mut Block,
+    tweak: &'a [u8],
+    lead: usize,
+}
+
+impl BlockSizeUser for CbcMac<'_> {
+    type BlockSize = U16;
+}
+
+impl BlockCipherEncClosure for CbcMac<'_> {
+    #[inline(always)]
+    fn call<B: BlockCipherEncBackend<BlockSize = U16>>(self, backend: &B) {
+        for k in (0..self.lead).step_by(16) {
+            for (s, q) in self.state.iter_mut().zip(tweak_block(self.tweak, k)) {
+                *s ^= q;
+            }
+            backend.encrypt_block((&mut *self.state).into());
+        }
+    }
+}
+
 /// The rounds of [`Ff1::crypt_one`], run with a block cipher backend.
 struct OneValue<'a> {
     shape: &'a Shape,
@@ -466,6 +634,12 @@ impl BlockCipherEncClosure for OneValue<'_> {
     fn call<B: BlockCipherEncBackend<BlockSize = U16>>(self, backend: &B) {
         let OneValue { shape, tw, ab: (mut a, mut b), encrypt, out } = self;
         let shift = 8 * shape.b as u32;
+        if shape.d == 8 {
+            // b <= 4: both moduli are at most 2^32, so the halves and their sums fit 64 bits, and
+            // only the low 8 bytes of the block change from round to round.
+            *out = rounds_u64(backend, shape, tw, (a as u64, b as u64), encrypt);
+            return;
+        }
         for step in 0..10u8 {
             let i = if encrypt { step } else { 9 - step };
             let modulus = if i % 2 == 0 { &shape.mod_u } else { &shape.mod_v };
@@ -490,6 +664,55 @@ impl BlockCipherEncClosure for OneValue<'_> {
         }
         *out = (a, b);
     }
+}
+
+/// The ten rounds of [`OneValue`] for `d = 8` (`radix^v <= 2^32`), on 64-bit registers.
+#[inline(always)]
+fn rounds_u64<B: BlockCipherEncBackend<BlockSize = U16>>(
+    backend: &B,
+    shape: &Shape,
+    tw: &Tweaked,
+    ab: (u64, u64),
+    encrypt: bool,
+) -> (u128, u128) {
+    let (a, b) = if encrypt {
+        rounds_u64_dir::<B, true>(backend, shape, tw, ab)
+    } else {
+        rounds_u64_dir::<B, false>(backend, shape, tw, ab)
+    };
+    (a as u128, b as u128)
+}
+
+/// [`rounds_u64`] for one direction, so that the ten rounds unroll with the round number,
+/// the modulus and the direction known at each step.
+#[inline(always)]
+fn rounds_u64_dir<B: BlockCipherEncBackend<BlockSize = U16>, const ENCRYPT: bool>(
+    backend: &B,
+    shape: &Shape,
+    tw: &Tweaked,
+    (mut a, mut b): (u64, u64),
+) -> (u64, u64) {
+    let shift = 8 * shape.b as u32;
+    let high = ((tw.last >> 64) as u64).to_be_bytes();
+    let low = tw.last as u64;
+    for step in 0..10u8 {
+        let i = if ENCRYPT { step } else { 9 - step };
+        let modulus = if i % 2 == 0 { &shape.mod_u } else { &shape.mod_v };
+        let source = if ENCRYPT { b } else { a };
+        let mut block = Block::default();
+        block[..8].copy_from_slice(&high);
+        block[8..].copy_from_slice(&(low ^ ((i as u64) << shift) ^ source).to_be_bytes());
+        backend.encrypt_block((&mut block).into());
+        let mut s = [0u8; 8];
+        s.copy_from_slice(&block[..8]);
+        let s = u64::from_be_bytes(s);
+        if ENCRYPT {
+            (a, b) = (b, modulus.add_reduce(a, s));
+        } else {
+            (a, b) = (modulus.sub_reduce(b, s), a);
+        }
+    }
+    (a, b)
 }
 
 /// `(x / d, x % d)`, on 64-bit registers when both fit.
@@ -595,6 +818,32 @@ mod tests {
                 assert_eq!(md.reduce_u64(seed), seed as u128 % m);
             }
             assert_eq!(md.reduce_u64(u64::MAX), u64::MAX as u128 % m);
+        }
+    }
+
+    #[test]
+    fn fused_add_and_sub_reductions_match() {
+        let mut seed = 0x2545f4914f6cdd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for m in [2u64, 3, 10, 100_000, 1_000_000, 999_983, (1 << 32) - 1, 1 << 32] {
+            let md = Modulus::new(m as u128);
+            for _ in 0..20_000 {
+                let (x, y) = (next() % m, next());
+                let y = if y % 7 == 0 { u64::MAX - y % 3 } else { y };
+                let want_add = ((x as u128 + y as u128) % m as u128) as u64;
+                let want_sub = ((x as u128 + m as u128 - (y % m) as u128) % m as u128) as u64;
+                assert_eq!(md.add_reduce(x, y), want_add, "add m={m}");
+                assert_eq!(md.sub_reduce(x, y), want_sub, "sub m={m}");
+            }
+            assert_eq!(
+                md.add_reduce(m - 1, u64::MAX),
+                ((m - 1) as u128 + u64::MAX as u128).rem_euclid(m as u128) as u64
+            );
         }
     }
 }
