@@ -66,6 +66,16 @@ impl Digits {
         Digits { len: 0, values: [0; MAX_DIGITS], slots: [Slot::default(); MAX_DIGITS] }
     }
 
+    /// Digits from values and their slots, built by a parser (at most [`MAX_DIGITS`]).
+    pub(crate) fn from_parts(values: &[u8], slots: &[Slot]) -> Digits {
+        let mut d = Digits::new();
+        let len = values.len().min(slots.len()).min(MAX_DIGITS);
+        d.values[..len].copy_from_slice(&values[..len]);
+        d.slots[..len].copy_from_slice(&slots[..len]);
+        d.len = len;
+        d
+    }
+
     /// Appends a value; `false` (and nothing appended) when [`MAX_DIGITS`] are held already
     /// or the value is further into the text than any valid value of a kind can be.
     #[must_use]
@@ -110,7 +120,11 @@ impl Digits {
     pub(crate) fn render_into(&self, text: &str, new: &[u8], out: &mut String) {
         debug_assert_eq!(new.len(), self.len);
         if self.is_plain(text) {
-            out.extend(new.iter().map(|&v| plain_char(v, false)));
+            let mut bytes = [0u8; MAX_DIGITS];
+            for (b, &v) in bytes.iter_mut().zip(new) {
+                *b = plain_char(v, false) as u8;
+            }
+            out.push_str(std::str::from_utf8(&bytes[..new.len()]).unwrap_or_default());
             return;
         }
         if text.is_ascii() {
@@ -140,7 +154,12 @@ impl Digits {
 
     /// The values as an integer (decimal digits only), over `range`.
     pub(crate) fn number(&self, range: std::ops::Range<usize>) -> u128 {
-        self.values()[range].iter().fold(0u128, |acc, &d| acc * 10 + d as u128)
+        let values = &self.values()[range];
+        if values.len() <= 19 {
+            values.iter().fold(0u64, |acc, &d| acc * 10 + d as u64) as u128
+        } else {
+            values.iter().fold(0u128, |acc, &d| acc * 10 + d as u128)
+        }
     }
 }
 
@@ -162,6 +181,15 @@ fn wide_char(v: u8, lower: bool) -> char {
 
 /// Writes `x` as exactly `out.len()` decimal digits.
 pub(crate) fn decimal_digits(mut x: u128, out: &mut [u8]) {
+    if x <= u64::MAX as u128 {
+        // 64-bit division by a constant is a multiplication; 128-bit division is a call.
+        let mut x = x as u64;
+        for o in out.iter_mut().rev() {
+            *o = (x % 10) as u8;
+            x /= 10;
+        }
+        return;
+    }
     for o in out.iter_mut().rev() {
         *o = (x % 10) as u8;
         x /= 10;
@@ -174,12 +202,24 @@ pub(crate) fn is_separator(c: char) -> bool {
     matches!(c, ' ' | '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{3000}' | '\u{ff0d}')
 }
 
+/// As many mask characters as a value has significant characters, at most.
+const STARS: &str = "********************";
+const _: () = assert!(STARS.len() == MAX_DIGITS && crate::mask::MASK_CHAR == '*');
+
 impl Digits {
     /// `text` with every significant character outside the first `first` and
     /// last `last` replaced by `*` (all of them where `first + last` covers the value).
     pub(crate) fn mask(&self, text: &str, first: usize, last: usize) -> String {
         let n = self.len;
         let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
+        if self.is_plain(text) {
+            // The significant characters are the text: keep its ends, stars between.
+            let mut out = String::with_capacity(n);
+            out.push_str(&text[..first]);
+            out.push_str(&STARS[..n - first - last]);
+            out.push_str(&text[n - last..]);
+            return out;
+        }
         if text.is_ascii() {
             // Every slot is one ASCII byte: overwrite the masked ones in a copy of the text.
             let mut bytes = text.as_bytes().to_vec();
@@ -243,8 +283,31 @@ pub(crate) fn country_prefix(s: &str) -> usize {
 pub(crate) fn read_digit_run(text: &str, start: usize) -> Result<Digits, (usize, &'static str)> {
     let mut d = Digits::new();
     let mut after_sep = false;
-    for (i, c) in text[start..].char_indices() {
-        let at = start + i;
+    // ASCII bytes one at a time; the first other byte hands over to the character loop.
+    // The count stays in a register here (pushing through `d` would store and reload it).
+    let bytes = text.as_bytes();
+    let mut from = start;
+    let mut len = 0usize;
+    while let Some(&b) = bytes.get(from) {
+        match b {
+            b'0'..=b'9' => {
+                if len == MAX_DIGITS || from > u16::MAX as usize {
+                    return Err((from, "too many digits"));
+                }
+                d.values[len] = b - b'0';
+                d.slots[len] = Slot { at: from as u16, wide: false, lower: false };
+                len += 1;
+                after_sep = false;
+            }
+            b' ' | b'-' if len > 0 && !after_sep => after_sep = true,
+            _ if b.is_ascii() => return Err((from, "unexpected character")),
+            _ => break,
+        }
+        from += 1;
+    }
+    d.len = len;
+    for (i, c) in text[from..].char_indices() {
+        let at = from + i;
         if let Some((v, wide)) = digit_value(c) {
             if !d.push(v, at, wide, false) {
                 return Err((at, "too many digits"));

@@ -39,7 +39,7 @@ use std::sync::OnceLock;
 
 use super::{char_pos, ff1_walk, first_last, KindRules, Scope};
 use crate::gazetteer;
-use crate::layout::{digit_value, is_separator, x_value, Digits};
+use crate::layout::{digit_value, is_separator, x_value, Digits, Slot};
 use crate::mask::Mask;
 use crate::tokenizer::{IdKeep, Options};
 use crate::{Error, Kind, Result};
@@ -151,25 +151,43 @@ impl Id {
 /// Reads and validates a written ID.
 pub(crate) fn parse(text: &str) -> Result<Id> {
     let err = |at: usize, reason| Error::value(KIND, Some(char_pos(text, at)), reason);
-    let mut digits = Digits::new();
+    if let Some(digits) = plain_18(text) {
+        return check(digits, false, text);
+    }
+    // Read into local arrays: the count stays in a register.
+    let mut values = [0u8; 18];
+    let mut slots = [Slot::default(); 18];
+    let mut n = 0usize;
     let mut breaks = [usize::MAX; 2];
     let mut nbreaks = 0;
     let mut after_sep = false;
-    for (at, c) in text.char_indices() {
-        let n = digits.len();
+    // Characters one at a time, ASCII without decoding.
+    let bytes = text.as_bytes();
+    let mut next = 0usize;
+    while next < bytes.len() {
+        let at = next;
+        let c = match bytes[at] {
+            b if b.is_ascii() => b as char,
+            _ => text[at..].chars().next().unwrap_or_default(),
+        };
+        next += c.len_utf8();
         let too_long = || err(at, "too long: an ID has 18 characters or 15 digits");
         if let Some((v, wide)) = digit_value(c) {
-            if n == 18 || !digits.push(v, at, wide, false) {
+            if n == 18 || at > u16::MAX as usize {
                 return Err(too_long());
             }
+            (values[n], slots[n]) = (v, Slot { at: at as u16, wide, lower: false });
+            n += 1;
             after_sep = false;
         } else if let Some((wide, lower)) = x_value(c) {
             if n != 17 {
                 return Err(err(at, "X is only allowed as the check character"));
             }
-            if !digits.push(10, at, wide, lower) {
+            if at > u16::MAX as usize {
                 return Err(too_long());
             }
+            (values[n], slots[n]) = (10, Slot { at: at as u16, wide, lower });
+            n += 1;
             after_sep = false;
         } else if is_separator(c) && !after_sep && matches!(n, 6 | 12 | 14) && nbreaks < 2 {
             breaks[nbreaks] = n;
@@ -179,6 +197,7 @@ pub(crate) fn parse(text: &str) -> Result<Id> {
             return Err(err(at, "unexpected character"));
         }
     }
+    let digits = Digits::from_parts(&values[..n], &slots[..n]);
     let legacy = match digits.len() {
         18 => false,
         15 => true,
@@ -191,6 +210,34 @@ pub(crate) fn parse(text: &str) -> Result<Id> {
     if breaks[..nbreaks].iter().any(|b| !groups.contains(b)) {
         return Err(Error::value(KIND, None, "separators only between the 6-8-4 (or 6-6-3) groups"));
     }
+    check(digits, legacy, text)
+}
+
+/// The common written form, 17 ASCII digits and a digit or `X`/`x`, read without a state machine.
+#[inline]
+fn plain_18(text: &str) -> Option<Digits> {
+    let bytes: &[u8; 18] = text.as_bytes().try_into().ok()?;
+    let mut values = [0u8; 18];
+    let mut slots = [Slot::default(); 18];
+    for (i, (&b, (v, slot))) in bytes.iter().zip(values.iter_mut().zip(slots.iter_mut())).enumerate() {
+        *v = b.wrapping_sub(b'0');
+        slot.at = i as u16;
+    }
+    if values[..17].iter().any(|&v| v > 9) {
+        return None;
+    }
+    match bytes[17] {
+        b'0'..=b'9' => {}
+        b'X' => values[17] = 10,
+        b'x' => (values[17], slots[17].lower) = (10, true),
+        _ => return None,
+    }
+    Some(Digits::from_parts(&values, &slots))
+}
+
+/// The checks on a value's digits once they are read: province, date, check character.
+fn check(digits: Digits, legacy: bool, text: &str) -> Result<Id> {
+    let err = |at: usize, reason| Error::value(KIND, Some(char_pos(text, at)), reason);
     let id = Id { digits, legacy };
     let slot = |i: usize| id.digits.slots()[i].at as usize;
     if legacy && id.digits.values().contains(&10) {
