@@ -89,19 +89,44 @@ pub struct AddressSplit {
 
 /// A name under which a row can be matched in an address.
 struct Key {
-    /// The name as it must appear in the text (at least two chars).
-    text: &'static str,
+    /// Byte length of the name as it must appear in the text (at least two chars); the name is
+    /// `Gazetteer::arena[off..off + len]`.
+    len: u16,
     /// Index into `Gazetteer::rows`.
     row: u32,
     /// A short form (`浙江`, `杭州`) rather than the full name (`浙江省`, `杭州市`).
     short: bool,
     /// The first two chars of `text`, see [`head`].
     head: u64,
+    /// The row's level, its code, and `true` if the row is only in the 2016 snapshot (retired
+    /// or renamed since); copied here so that matching reads one place in memory.
+    level: Level,
+    code: u32,
+    historical: bool,
+    /// `text` ends in `市`.
+    city_suffix: bool,
+    /// Chars in `text`.
+    chars: u32,
+    /// Offset of the name in `Gazetteer::arena`, where the keys of one head lie together.
+    off: u32,
 }
 
 impl Key {
-    fn new(text: &'static str, row: u32, short: bool) -> Self {
-        Key { text, row, short, head: head(text) }
+    /// The key (`off` still unset) and its name.
+    fn new(text: &'static str, row: u32, short: bool, region: &Region, historical: bool) -> (Self, &'static str) {
+        let key = Key {
+            len: text.len().min(u16::MAX as usize) as u16,
+            row,
+            short,
+            head: head(text),
+            level: region.level,
+            code: region.code,
+            historical,
+            city_suffix: text.ends_with('市'),
+            chars: text.chars().count() as u32,
+            off: 0,
+        };
+        (key, text)
     }
 }
 
@@ -160,13 +185,22 @@ struct Gazetteer {
     rows: Vec<Region>,
     /// `rows[i].code`, for slicing.
     codes: Vec<u32>,
-    /// `true` for rows only in the 2016 snapshot (retired or renamed since).
-    historical: Vec<bool>,
     /// Match names sorted by [`Key::head`].
     keys: Vec<Key>,
     /// The range of `keys` with each head: one hash look-up instead of a binary search
     /// through thousands of keys (the scanner asks at every candidate position).
     by_head: HeadIndex,
+    /// The texts of `keys`, in their order.
+    arena: Vec<u8>,
+    /// A bit per hash of a head (see [`head_bit`]): most positions that start no key are told
+    /// by this 8 KiB table, without touching the larger index.
+    head_bits: Box<[u64]>,
+}
+
+/// The bit of `head` in `Gazetteer::head_bits`.
+#[inline]
+fn head_bit(head: u64) -> usize {
+    (head.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 48) as usize
 }
 
 /// An open-addressing table from a key head to its range in `keys`. (A plain boxed slice
@@ -269,51 +303,67 @@ impl Gazetteer {
                 continue;
             }
             let row = i as u32;
-            keys.push(Key::new(r.name, row, false));
+            keys.push(Key::new(r.name, row, false, r, historical[i]));
             if alt.is_empty() || *alt == r.name {
                 continue;
             }
             match r.level {
                 // Short names: 浙江, 广西, 杭州.
-                Level::Province | Level::City => keys.push(Key::new(alt, row, true)),
+                Level::Province | Level::City => keys.push(Key::new(alt, row, true, r, historical[i])),
                 // A county's newer official name (襄都区), unless it is some other row's name,
                 // which marks a defect of the source (南山区 → 珠海市).
-                Level::County if !rows.iter().any(|x| x.name == *alt) => keys.push(Key::new(alt, row, false)),
+                Level::County if !rows.iter().any(|x| x.name == *alt) => {
+                    keys.push(Key::new(alt, row, false, r, historical[i]))
+                }
                 Level::County => {}
             }
         }
         // The two-char index needs every key to have at least two chars.
-        keys.retain(|k| k.head & 0xFFFF_FFFF != 0);
-        keys.sort_unstable_by_key(|k| (k.head, k.row, k.short));
+        keys.retain(|(k, _)| k.head & 0xFFFF_FFFF != 0);
+        keys.sort_unstable_by_key(|(k, _)| (k.head, k.row, k.short));
 
+        let mut arena = Vec::with_capacity(keys.iter().map(|(_, text)| text.len()).sum());
+        let mut head_bits = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        let keys: Vec<Key> = keys
+            .into_iter()
+            .map(|(mut k, text)| {
+                k.off = arena.len() as u32;
+                arena.extend_from_slice(&text.as_bytes()[..k.len as usize]);
+                let bit = head_bit(k.head);
+                head_bits[bit >> 6] |= 1 << (bit & 63);
+                k
+            })
+            .collect();
         let by_head = HeadIndex::new(&keys);
-        Gazetteer { rows, codes, historical, keys, by_head }
+        Gazetteer { rows, codes, keys, by_head, arena, head_bits }
     }
 
     /// Keys that match `s` at byte offset `pos`, with the offset where each match ends.
     fn matches_at<'a>(&'a self, s: &'a str, pos: usize) -> impl Iterator<Item = (&'a Key, usize)> + 'a {
         let rest = s.get(pos..).unwrap_or("");
         let (head, head_len) = head_and_len(rest);
-        let (lo, hi) = if head & 0xFFFF_FFFF == 0 { (0, 0) } else { self.by_head.get(head) };
+        let bit = head_bit(head);
+        let (lo, hi) = if head & 0xFFFF_FFFF == 0 || self.head_bits[bit >> 6] & (1 << (bit & 63)) == 0 {
+            (0, 0)
+        } else {
+            self.by_head.get(head)
+        };
         self.keys[lo as usize..hi as usize]
             .iter()
             // Every key of the bucket starts with the same two chars as `rest`: compare the rest,
             // byte by byte (keys are short; this is cheaper than a `memcmp` call).
             .filter(move |k| {
-                let (t, r) = (k.text.as_bytes(), rest.as_bytes());
+                let r = rest.as_bytes();
+                let t = &self.arena[k.off as usize..k.off as usize + k.len as usize];
                 t.len() <= r.len() && t[head_len..].iter().zip(&r[head_len..]).all(|(a, b)| a == b)
             })
             .filter(move |k| {
-                let after = &rest[k.text.len()..];
+                let after = &rest[k.len as usize..];
                 // 中山市场 is a market in 中山, not 中山市 + 场.
-                let market = k.text.ends_with('市') && after.starts_with('场');
+                let market = k.city_suffix && after.starts_with('场');
                 !(market || (k.short && starts_street(after)))
             })
-            .map(move |k| (k, pos + k.text.len()))
-    }
-
-    fn region(&self, key: &Key) -> &Region {
-        &self.rows[key.row as usize]
+            .map(move |k| (k, pos + k.len as usize))
     }
 }
 
@@ -344,8 +394,10 @@ struct Parse {
     province_end: usize,
     city_end: usize,
     district_end: usize,
-    /// Row of the most specific level.
+    /// Row of the most specific level, its code and whether it is historical.
     row: u32,
+    code: u32,
+    historical: bool,
     levels: u8,
 }
 
@@ -414,111 +466,140 @@ pub fn is_province_prefix(p: u32) -> bool {
 /// tolerance. Any other word that starts with a full region name still matches it.
 pub fn split_address(s: &str) -> Option<AddressSplit> {
     let g = gazetteer();
-    let mut parses = Parses::new();
+    let mut parses: Small<Parse, 16> = Small::new(Parse::EMPTY);
+    // Each position is looked up once (the readings below try several levels at one position).
+    let collect = |pos: usize| {
+        let mut found: Small<(&Key, usize), 8> = Small::new((&NO_KEY, 0));
+        for m in g.matches_at(s, pos) {
+            found.push(m);
+        }
+        found
+    };
+    let at0 = collect(0);
 
-    for (pk, end) in g.matches_at(s, 0) {
-        let province = g.region(pk);
-        if province.level != Level::Province {
+    for (pk, end) in at0.items() {
+        if pk.level != Level::Province {
             continue;
         }
         let (p_end, p_short) =
             if pk.short && s[end..].starts_with('省') { (end + '省'.len_utf8(), false) } else { (end, pk.short) };
-        let prefix = province.code / 10_000;
+        let prefix = pk.code / 10_000;
         if !p_short && s[..p_end].chars().count() >= 3 {
-            parses.push(Parse::new(p_end, p_end, p_end, pk.row, 1));
+            parses.push(Parse::new(p_end, p_end, p_end, pk, 1));
         }
-        let pos = skip_blanks(s, p_end);
-        for (ck, c_end) in g.matches_at(s, pos) {
-            let city = g.region(ck);
-            if city.level != Level::City || city.code / 10_000 != prefix {
+        let at_pos = collect(skip_blanks(s, p_end));
+        for (ck, c_end) in at_pos.items() {
+            if ck.level != Level::City || ck.code / 10_000 != prefix {
                 continue;
             }
-            parses.push(Parse::new(p_end, c_end, c_end, ck.row, 2));
+            parses.push(Parse::new(p_end, c_end, c_end, ck, 2));
             for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)) {
-                let county = g.region(dk);
-                if county.level == Level::County && county.code / 100 == city.code / 100 {
-                    parses.push(Parse::new(p_end, c_end, d_end, dk.row, 3));
+                if dk.level == Level::County && dk.code / 100 == ck.code / 100 {
+                    parses.push(Parse::new(p_end, c_end, d_end, dk, 3));
                 }
             }
         }
-        for (dk, d_end) in g.matches_at(s, pos) {
-            let county = g.region(dk);
-            if county.level == Level::County && county.code / 10_000 == prefix {
-                parses.push(Parse::new(p_end, p_end, d_end, dk.row, 2));
+        for (dk, d_end) in at_pos.items() {
+            if dk.level == Level::County && dk.code / 10_000 == prefix {
+                parses.push(Parse::new(p_end, p_end, d_end, dk, 2));
             }
         }
     }
-    for (ck, c_end) in g.matches_at(s, 0) {
-        let city = g.region(ck);
-        if city.level != Level::City {
+    for (ck, c_end) in at0.items() {
+        if ck.level != Level::City {
             continue;
         }
-        if !ck.short && ck.text.chars().count() >= 3 {
-            parses.push(Parse::new(0, c_end, c_end, ck.row, 1));
+        if !ck.short && ck.chars >= 3 {
+            parses.push(Parse::new(0, c_end, c_end, ck, 1));
         }
         for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)) {
-            let county = g.region(dk);
-            if county.level == Level::County && county.code / 100 == city.code / 100 {
-                parses.push(Parse::new(0, c_end, d_end, dk.row, 2));
+            if dk.level == Level::County && dk.code / 100 == ck.code / 100 {
+                parses.push(Parse::new(0, c_end, d_end, dk, 2));
             }
         }
     }
-    for (dk, d_end) in g.matches_at(s, 0) {
-        if g.region(dk).level == Level::County && dk.text.chars().count() >= 3 {
-            parses.push(Parse::new(0, 0, d_end, dk.row, 1));
+    for (dk, d_end) in at0.items() {
+        if dk.level == Level::County && dk.chars >= 3 {
+            parses.push(Parse::new(0, 0, d_end, dk, 1));
         }
     }
-    resolve(g, parses.as_mut_slice())
+    resolve(parses.as_mut_slice())
 }
 
-/// The readings of one address: on the stack, in a `Vec` only when there are many.
-struct Parses {
-    inline: [Parse; 16],
+/// A short list on the stack that moves to a `Vec` only when it outgrows `N`: the readings of
+/// one address, the keys matching at one position.
+struct Small<T: Copy, const N: usize> {
+    inline: [T; N],
     n: usize,
-    spill: Vec<Parse>,
+    spill: Vec<T>,
 }
 
-impl Parses {
-    fn new() -> Self {
-        Parses { inline: [Parse::new(0, 0, 0, 0, 0); 16], n: 0, spill: Vec::new() }
+impl<T: Copy, const N: usize> Small<T, N> {
+    /// An empty list; `fill` only fills the unused slots.
+    fn new(fill: T) -> Self {
+        Small { inline: [fill; N], n: 0, spill: Vec::new() }
     }
 
-    fn push(&mut self, p: Parse) {
-        if self.n < self.inline.len() {
-            self.inline[self.n] = p;
+    fn push(&mut self, x: T) {
+        if self.n < N {
+            self.inline[self.n] = x;
             self.n += 1;
         } else {
             if self.spill.is_empty() {
                 self.spill.extend_from_slice(&self.inline);
             }
-            self.spill.push(p);
+            self.spill.push(x);
         }
     }
 
-    fn as_mut_slice(&mut self) -> &mut [Parse] {
+    /// The items, in push order.
+    fn as_mut_slice(&mut self) -> &mut [T] {
         if self.spill.is_empty() {
             &mut self.inline[..self.n]
         } else {
             &mut self.spill
         }
     }
+
+    /// The items, in push order.
+    fn items(&self) -> impl Iterator<Item = T> + '_ {
+        let items = if self.spill.is_empty() { &self.inline[..self.n] } else { &self.spill[..] };
+        items.iter().copied()
+    }
 }
 
+/// Fills the unused slots of a list of matches; never matched.
+static NO_KEY: Key = Key {
+    len: 0,
+    row: 0,
+    short: false,
+    head: 0,
+    level: Level::County,
+    code: 0,
+    historical: false,
+    city_suffix: false,
+    chars: 0,
+    off: 0,
+};
+
 impl Parse {
-    fn new(province_end: usize, city_end: usize, district_end: usize, row: u32, levels: u8) -> Self {
-        Parse { province_end, city_end, district_end, row, levels }
+    const EMPTY: Parse =
+        Parse { province_end: 0, city_end: 0, district_end: 0, row: 0, code: 0, historical: false, levels: 0 };
+
+    fn new(province_end: usize, city_end: usize, district_end: usize, key: &Key, levels: u8) -> Self {
+        Parse { province_end, city_end, district_end, row: key.row, code: key.code, historical: key.historical, levels }
     }
 }
 
 /// Picks the longest unambiguous reading (see [`split_address`]).
-fn resolve(g: &Gazetteer, parses: &mut [Parse]) -> Option<AddressSplit> {
+fn resolve(parses: &mut [Parse]) -> Option<AddressSplit> {
     parses.sort_by(|a, b| b.district_end.cmp(&a.district_end).then(b.levels.cmp(&a.levels)));
     for group in parses.chunk_by(|a, b| a.district_end == b.district_end) {
-        let any_current = group.iter().any(|p| !g.historical[p.row as usize]);
+        let any_current = group.iter().any(|p| !p.historical);
         let mut chosen: Option<&Parse> = None;
         let mut ambiguous = false;
         for p in group {
-            if any_current && g.historical[p.row as usize] {
+            if any_current && p.historical {
                 continue;
             }
             match chosen {
@@ -535,7 +616,7 @@ fn resolve(g: &Gazetteer, parses: &mut [Parse]) -> Option<AddressSplit> {
                 province_end: p.province_end,
                 city_end: p.city_end,
                 district_end: p.district_end,
-                code: Some(g.rows[p.row as usize].code),
+                code: Some(p.code),
             });
         }
     }

@@ -716,6 +716,9 @@ struct Heads {
     /// Bit per BMP character the main loop must look at: a first character of a name, the last
     /// character of a label word (`名` `人` `址`) and the full-width starts of a number run.
     interesting: Vec<u64>,
+    /// A bit per hash of `first << 32 | second` (see [`pair_bit`]): a small filter in front of
+    /// `pairs`, which most pairs of Han characters never reach.
+    pair_bits: Box<[u64]>,
     /// Open-addressing set of `first << 32 | second` (0 marks an empty slot).
     pairs: Box<[u64]>,
     mask: usize,
@@ -727,6 +730,11 @@ fn set_bit(bits: &mut [u64], c: char) {
     if (c as u32) < 0x10000 {
         bits[c as usize >> 6] |= 1 << (c as u32 & 63);
     }
+}
+
+#[inline]
+fn pair_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 48) as usize
 }
 
 #[inline]
@@ -752,14 +760,17 @@ fn heads() -> &'static Heads {
         let size = (pairs.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut table = vec![0u64; size].into_boxed_slice();
+        let mut pair_bits = vec![0u64; (1 << 16) / 64].into_boxed_slice();
         for key in pairs {
+            let bit = pair_bit(key);
+            pair_bits[bit >> 6] |= 1 << (bit & 63);
             let mut i = pair_slot(key, mask);
             while table[i] != 0 && table[i] != key {
                 i = (i + 1) & mask;
             }
             table[i] = key;
         }
-        Heads { first, interesting, pairs: table, mask }
+        Heads { first, interesting, pair_bits, pairs: table, mask }
     })
 }
 
@@ -772,6 +783,10 @@ impl Heads {
         }
         let Some(b) = b else { return false };
         let key = (a as u64) << 32 | b as u64;
+        let bit = pair_bit(key);
+        if self.pair_bits[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return false;
+        }
         let mut i = pair_slot(key, self.mask);
         loop {
             match self.pairs[i] {

@@ -181,7 +181,10 @@ impl JsonKeys {
             .iter()
             .find(|(w, _)| {
                 let w = w.as_bytes();
-                key.len() > w.len() && key.ends_with(w) && key[key.len() - w.len() - 1] == b'_'
+                key.len() > w.len()
+                    && key.last() == w.last()
+                    && key.ends_with(w)
+                    && key[key.len() - w.len() - 1] == b'_'
             })
             .map(|(_, kind)| (*kind, false))
     }

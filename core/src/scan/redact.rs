@@ -226,7 +226,7 @@ impl Redactor {
     pub fn redact_line(&self, line: &[u8], out: &mut Vec<u8>, stats: &mut Stats) {
         let mut hits = Vec::new();
         let text = self.scanner.line_hits(line, &mut hits);
-        self.apply(line, text, &hits, out, stats);
+        self.apply(line, text, &hits, out, stats, &mut String::new());
         stats.lines += 1;
         stats.bytes += line.len() as u64;
     }
@@ -237,6 +237,7 @@ impl Redactor {
     pub fn redact_stream<R: Read, W: Write>(&self, reader: R, mut writer: W) -> std::io::Result<Stats> {
         let mut stats = Stats::default();
         let mut out = Vec::with_capacity(64 * 1024);
+        let mut repl = String::new();
         let sc = &self.scanner;
         stream::drive(
             reader,
@@ -246,7 +247,7 @@ impl Redactor {
             },
             |piece| {
                 out.clear();
-                self.apply(piece.text, piece.utf8, piece.hits, &mut out, &mut stats);
+                self.apply(piece.text, piece.utf8, piece.hits, &mut out, &mut stats, &mut repl);
                 count_piece(&mut stats, piece.text.len(), piece.newline, piece.last);
                 if piece.newline {
                     out.push(b'\n');
@@ -330,9 +331,17 @@ impl Redactor {
     }
 
     /// Writes `line` with the hits replaced; `text` is `line` when it is known to be UTF-8.
-    fn apply(&self, line: &[u8], text: Option<&str>, hits: &[Hit], out: &mut Vec<u8>, stats: &mut Stats) {
+    /// `repl` is scratch space for one replacement, kept by the caller across lines.
+    fn apply(
+        &self,
+        line: &[u8],
+        text: Option<&str>,
+        hits: &[Hit],
+        out: &mut Vec<u8>,
+        stats: &mut Stats,
+        repl: &mut String,
+    ) {
         let mut pos = 0;
-        let mut repl = String::new();
         for h in hits {
             out.extend_from_slice(&line[pos..h.start]);
             stats.by_kind[index(h.kind)] += 1;
@@ -343,7 +352,7 @@ impl Redactor {
             };
             repl.clear();
             match value {
-                Some(v) if self.replace(h, v, &mut repl).is_ok() => {}
+                Some(v) if self.replace(h, v, repl).is_ok() => {}
                 _ => {
                     stats.fallbacks += 1;
                     repl.clear();
@@ -352,13 +361,13 @@ impl Redactor {
             }
             match h.json {
                 JsonPlace::None => out.extend_from_slice(repl.as_bytes()),
-                JsonPlace::String => escape_json(&repl, out),
+                JsonPlace::String => escape_json(repl, out),
                 JsonPlace::Number if repl.bytes().all(|c| c.is_ascii_digit()) && !repl.is_empty() => {
                     out.extend_from_slice(repl.as_bytes())
                 }
                 JsonPlace::Number => {
                     out.push(b'"');
-                    escape_json(&repl, out);
+                    escape_json(repl, out);
                     out.push(b'"');
                 }
             }
