@@ -129,7 +129,14 @@ pub(crate) fn find(sc: &Scanner, text: &str, base: usize, out: &mut Vec<Hit>) {
             }
         }
         i = match CLASS[c as usize] {
-            C_SKIP => i + 1,
+            C_SKIP => {
+                // Blanks and punctuation come in runs.
+                i += 1;
+                while i < b.len() && CLASS[b[i] as usize] == C_SKIP {
+                    i += 1;
+                }
+                i
+            }
             C_DIGIT | C_PREFIX => numbers(sc, text, i, base, out),
             C_WORD => word(sc, text, i, base, out),
             C_AT => email(sc, text, i, base, out),
