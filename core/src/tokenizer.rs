@@ -182,7 +182,7 @@ impl Tokenizer {
 
     /// Checks that `value` is a valid instance of `kind`.
     pub fn validate(&self, kind: Kind, value: &str) -> Result<()> {
-        rules(kind).normalize(&self.options, value).map(drop)
+        rules(kind).validate(&self.options, value)
     }
 
     /// The canonical form of `value` (e.g. `13812345678` for `+86 138-1234-5678`).

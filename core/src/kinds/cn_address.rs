@@ -76,6 +76,10 @@ fn open(scope: &Scope<'_>, token: &str) -> Result<String> {
 }
 
 impl KindRules for CnAddress {
+    fn validate(&self, _: &Options, value: &str) -> Result<()> {
+        parse(value).map(drop)
+    }
+
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
         parse(value)?;
         Ok(value.to_owned())

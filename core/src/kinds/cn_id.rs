@@ -462,6 +462,10 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 }
 
 impl KindRules for CnId {
+    fn validate(&self, _: &Options, value: &str) -> Result<()> {
+        parse(value).map(drop)
+    }
+
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
         Ok(parse(value)?.normal())
     }

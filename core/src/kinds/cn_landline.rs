@@ -75,7 +75,9 @@ pub(crate) fn parse(text: &str) -> Result<Landline> {
         }
     }
     // Local number and extension: digit groups with one separator between them.
-    let mut breaks: Vec<(usize, char)> = Vec::new();
+    // At most one separator between two digits, so fewer breaks than digits (no heap).
+    let mut breaks = [(0usize, ' '); crate::layout::MAX_DIGITS];
+    let mut nbreaks = 0usize;
     let mut after_sep = true;
     let mut ext_at: Option<usize> = None;
     for (at, c) in chars {
@@ -85,7 +87,11 @@ pub(crate) fn parse(text: &str) -> Result<Landline> {
             }
             after_sep = false;
         } else if (is_separator(c) || c == '转') && !after_sep && ext_at.is_none() {
-            breaks.push((digits.len() - area, c));
+            if nbreaks == breaks.len() {
+                return Err(err(at, "too many separators"));
+            }
+            breaks[nbreaks] = (digits.len() - area, c);
+            nbreaks += 1;
             if c == '转' {
                 ext_at = Some(digits.len() - area);
             }
@@ -102,7 +108,7 @@ pub(crate) fn parse(text: &str) -> Result<Landline> {
     let local = match ext_at {
         Some(n) => n,
         None if valid_local(total) => total,
-        None => breaks
+        None => breaks[..nbreaks]
             .iter()
             .rev()
             .find(|&&(n, c)| c == '-' && valid_local(n) && (1..=6).contains(&(total - n)))
@@ -137,6 +143,10 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 }
 
 impl KindRules for CnLandline {
+    fn validate(&self, _: &Options, value: &str) -> Result<()> {
+        parse(value).map(drop)
+    }
+
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
         let l = parse(value)?;
         let s =

@@ -76,6 +76,10 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 }
 
 impl KindRules for CnMobile {
+    fn validate(&self, _: &Options, value: &str) -> Result<()> {
+        parse(value).map(drop)
+    }
+
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
         Ok(parse(value)?.decimal())
     }

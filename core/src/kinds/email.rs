@@ -120,6 +120,10 @@ fn open(scope: &Scope<'_>, token: &str) -> Result<String> {
 }
 
 impl KindRules for Email {
+    fn validate(&self, _: &Options, value: &str) -> Result<()> {
+        parse(value).map(drop)
+    }
+
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
         parse(value)?;
         Ok(value.to_ascii_lowercase())
