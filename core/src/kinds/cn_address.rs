@@ -28,10 +28,14 @@ pub(crate) fn parse(text: &str) -> Result<usize> {
 
 /// The checks of [`parse`] without the gazetteer lookup.
 fn check(text: &str) -> Result<()> {
-    if let Some((at, _)) = text.char_indices().find(|(_, c)| c.is_control()) {
-        return Err(Error::value(KIND, Some(char_pos(text, at)), "control character"));
+    // One pass: count the characters and look for control characters.
+    let mut n = 0usize;
+    for (at, c) in text.char_indices() {
+        if c.is_control() {
+            return Err(Error::value(KIND, Some(char_pos(text, at)), "control character"));
+        }
+        n += 1;
     }
-    let n = text.chars().count();
     if !(2..=200).contains(&n) {
         return Err(Error::value(KIND, None, "an address has 2 to 200 characters"));
     }
@@ -46,7 +50,12 @@ pub(crate) fn mask_at(value: &str, cut: usize, mask: Mask) -> Result<String> {
         return Err(Error::value(KIND, None, "prefix end inside a character"));
     }
     match mask {
-        Mask::Default | Mask::PrivacyWaybill | Mask::KeepDistrict => Ok(format!("{}****", &value[..cut])),
+        Mask::Default | Mask::PrivacyWaybill | Mask::KeepDistrict => {
+            let mut out = String::with_capacity(cut + 4);
+            out.push_str(&value[..cut]);
+            out.push_str("****");
+            Ok(out)
+        }
         Mask::FirstLast { first, last } => Ok(mask_first_last(value, first as usize, last as usize)),
         _ => Err(unsupported_mask(KIND)),
     }

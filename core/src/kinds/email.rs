@@ -143,7 +143,11 @@ impl KindRules for Email {
         match mask {
             Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain => {
                 let first = local.chars().next().unwrap_or(MASK_CHAR);
-                Ok(format!("{first}{MASK_CHAR}{MASK_CHAR}{MASK_CHAR}{domain}"))
+                let mut out = String::with_capacity(4 + domain.len());
+                out.push(first);
+                out.extend([MASK_CHAR; 3]);
+                out.push_str(domain);
+                Ok(out)
             }
             Mask::FirstLast { first, last } => {
                 Ok(format!("{}{domain}", crate::mask::mask_first_last(local, first as usize, last as usize)))
