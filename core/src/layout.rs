@@ -278,6 +278,34 @@ pub(crate) fn country_prefix(s: &str) -> usize {
     end
 }
 
+/// Reads a value written as exactly `n` ASCII characters, all digits but, when `check_x`,
+/// a last `X`/`x` (value 10): the common written form, without the state machine of the
+/// general readers. `None` for anything else (the caller then takes its general path).
+#[inline]
+pub(crate) fn plain_digits(text: &str, n: usize, check_x: bool) -> Option<Digits> {
+    let bytes = text.as_bytes();
+    if bytes.len() != n || n > MAX_DIGITS || n == 0 {
+        return None;
+    }
+    let mut d = Digits::new();
+    for (i, (&b, (v, slot))) in bytes.iter().zip(d.values.iter_mut().zip(d.slots.iter_mut())).enumerate() {
+        *v = b.wrapping_sub(b'0');
+        slot.at = i as u16;
+    }
+    d.len = n;
+    let last = n - 1;
+    if d.values[..last].iter().any(|&v| v > 9) {
+        return None;
+    }
+    match bytes[last] {
+        b'0'..=b'9' => {}
+        b'X' if check_x => d.values[last] = 10,
+        b'x' if check_x => (d.values[last], d.slots[last].lower) = (10, true),
+        _ => return None,
+    }
+    Some(d)
+}
+
 /// Reads exactly the digits of `text[start..]`, allowing one separator between
 /// two digits. Returns the digits, or `(byte offset, reason)` of the first problem.
 pub(crate) fn read_digit_run(text: &str, start: usize) -> Result<Digits, (usize, &'static str)> {

@@ -39,7 +39,7 @@ use std::sync::OnceLock;
 
 use super::{char_pos, ff1_walk, first_last, KindRules, Scope};
 use crate::gazetteer;
-use crate::layout::{digit_value, is_separator, x_value, Digits, Slot};
+use crate::layout::{digit_value, is_separator, plain_digits, x_value, Digits, Slot};
 use crate::mask::Mask;
 use crate::tokenizer::{IdKeep, Options};
 use crate::{Error, Kind, Result};
@@ -151,7 +151,7 @@ impl Id {
 /// Reads and validates a written ID.
 pub(crate) fn parse(text: &str) -> Result<Id> {
     let err = |at: usize, reason| Error::value(KIND, Some(char_pos(text, at)), reason);
-    if let Some(digits) = plain_18(text) {
+    if let Some(digits) = plain_digits(text, 18, true) {
         return check(digits, false, text);
     }
     // Read into local arrays: the count stays in a register.
@@ -211,28 +211,6 @@ pub(crate) fn parse(text: &str) -> Result<Id> {
         return Err(Error::value(KIND, None, "separators only between the 6-8-4 (or 6-6-3) groups"));
     }
     check(digits, legacy, text)
-}
-
-/// The common written form, 17 ASCII digits and a digit or `X`/`x`, read without a state machine.
-#[inline]
-fn plain_18(text: &str) -> Option<Digits> {
-    let bytes: &[u8; 18] = text.as_bytes().try_into().ok()?;
-    let mut values = [0u8; 18];
-    let mut slots = [Slot::default(); 18];
-    for (i, (&b, (v, slot))) in bytes.iter().zip(values.iter_mut().zip(slots.iter_mut())).enumerate() {
-        *v = b.wrapping_sub(b'0');
-        slot.at = i as u16;
-    }
-    if values[..17].iter().any(|&v| v > 9) {
-        return None;
-    }
-    match bytes[17] {
-        b'0'..=b'9' => {}
-        b'X' => values[17] = 10,
-        b'x' => (values[17], slots[17].lower) = (10, true),
-        _ => return None,
-    }
-    Some(Digits::from_parts(&values, &slots))
 }
 
 /// The checks on a value's digits once they are read: province, date, check character.

@@ -12,7 +12,7 @@
 
 use super::{char_pos, first_last, KindRules, Scope};
 use crate::ff1::Tweaked;
-use crate::layout::{country_prefix, decimal_digits, read_digit_run, Digits, Slot};
+use crate::layout::{country_prefix, decimal_digits, plain_digits, read_digit_run, Digits};
 use crate::mask::Mask;
 use crate::tokenizer::Options;
 use crate::{Error, Kind, Result};
@@ -24,7 +24,7 @@ const LABEL: &str = "cn_mobile";
 
 /// Reads and validates a written mobile number.
 pub(crate) fn parse(text: &str) -> Result<Digits> {
-    let digits = match plain_11(text) {
+    let digits = match plain_digits(text, 11, false) {
         Some(digits) => digits,
         None => read_digit_run(text, country_prefix(text))
             .map_err(|(at, reason)| Error::value(KIND, Some(char_pos(text, at)), reason))?,
@@ -43,22 +43,6 @@ pub(crate) fn parse(text: &str) -> Result<Digits> {
         ));
     }
     Ok(digits)
-}
-
-/// The common written form, 11 ASCII digits, read without a state machine.
-#[inline]
-fn plain_11(text: &str) -> Option<Digits> {
-    let bytes: &[u8; 11] = text.as_bytes().try_into().ok()?;
-    let mut values = [0u8; 11];
-    let mut slots = [Slot::default(); 11];
-    for (i, (&b, (v, slot))) in bytes.iter().zip(values.iter_mut().zip(slots.iter_mut())).enumerate() {
-        *v = b.wrapping_sub(b'0');
-        slot.at = i as u16;
-    }
-    if values.iter().any(|&v| v > 9) {
-        return None;
-    }
-    Some(Digits::from_parts(&values, &slots))
 }
 
 fn prefix_tweak(d: &Digits) -> [u8; 3] {
