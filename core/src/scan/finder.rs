@@ -519,9 +519,9 @@ fn word(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usi
     if !sc.finds(kind) {
         return end;
     }
-    // `"?` blanks `=`|`:`|`：` blanks `"?`
+    // quote? blanks `=`|`:`|`：` blanks quote?, where a quote is `"` or `'`
     let mut j = end;
-    if b.get(j) == Some(&b'"') {
+    if matches!(b.get(j), Some(b'"' | b'\'')) {
         j += 1;
     }
     j = skip_blanks(s, j);
@@ -530,7 +530,7 @@ fn word(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usi
         _ => return end,
     }
     j = skip_blanks(s, j);
-    if b.get(j) == Some(&b'"') {
+    if matches!(b.get(j), Some(b'"' | b'\'')) {
         j += 1;
     }
     label_value(s, kind, j, base, out).unwrap_or(end)
@@ -556,7 +556,7 @@ fn han(sc: &Scanner, heads: &Heads, s: &str, i: usize, ch: char, base: usize, ou
         if sc.finds(kind) {
             let mut j = next;
             let mut seps = 0;
-            while let Some(c @ ('：' | ':' | '=' | ' ' | '\t' | '\u{3000}')) = char_at(s, j) {
+            while let Some(c @ ('：' | ':' | '=' | ' ' | '\t' | '\u{3000}' | '"' | '\'')) = char_at(s, j) {
                 j += c.len_utf8();
                 seps += 1;
                 if seps > 4 {
@@ -641,7 +641,43 @@ fn starts_field_word(rest: &str) -> bool {
     b.len() >= 6 && FIELD_KEYS.contains(&key6(b))
 }
 
-/// A name at `j`: 2-4 Han characters (up to 20 with a middle dot) followed by a non-Han character.
+/// Words that stand in for a name in a name field (`姓名：保密`, `收件人：同上`); a name
+/// candidate that is exactly one of them is not reported. Single characters (`无`, `空`) and
+/// masked names (`张*`) are never names anyway (a name has at least two Han characters).
+pub(crate) const NAME_PLACEHOLDERS: [&str; 24] = [
+    "保密",
+    "未填",
+    "未填写",
+    "未提供",
+    "未知",
+    "不详",
+    "暂无",
+    "待定",
+    "待填写",
+    "同上",
+    "本人",
+    "匿名",
+    "匿名用户",
+    "无名氏",
+    "某某",
+    "见备注",
+    "客户",
+    "用户",
+    "顾客",
+    "先生",
+    "女士",
+    "小姐",
+    "测试",
+    "自提",
+];
+
+/// Whether `value` is one of [`NAME_PLACEHOLDERS`].
+pub(crate) fn is_name_placeholder(value: &str) -> bool {
+    (6..=12).contains(&value.len()) && NAME_PLACEHOLDERS.contains(&value)
+}
+
+/// A name at `j`: 2-4 Han characters (up to 20 with a middle dot) followed by a non-Han character,
+/// and not a placeholder.
 fn name_at(s: &str, j: usize) -> Option<usize> {
     let rest = s.get(j..)?;
     if starts_field_word(rest) {
@@ -667,7 +703,7 @@ fn name_at(s: &str, j: usize) -> Option<usize> {
         }
     }
     let ok = if dots > 0 { han >= 2 && !s[..end].ends_with('·') } else { (2..=4).contains(&han) };
-    ok.then_some(end)
+    (ok && !is_name_placeholder(&s[j..end])).then_some(end)
 }
 
 /// Characters an address body may hold after its administrative prefix.
@@ -675,6 +711,11 @@ fn address_char(c: char) -> bool {
     is_han(c)
         || c.is_ascii_alphanumeric()
         || matches!(c, '-' | '#' | '·' | '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '－' | '＃')
+}
+
+/// Blanks that may separate the administrative prefix from the rest of an address.
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}')
 }
 
 /// The end of an address that starts at `j` and the length of its administrative prefix, or `None`.
@@ -687,30 +728,87 @@ fn address(s: &str, j: usize, labelled: bool) -> Option<(usize, usize)> {
         cap -= 1;
     }
     let window = &s[j..cap];
-    let prefix = gazetteer::split_address(window).map(|a| a.district_end);
+    let split = gazetteer::split_address(window);
+    let prefix = split.map(|a| a.district_end);
     if prefix.is_none() && !labelled {
         return None;
     }
     let from = prefix.unwrap_or(0);
+    // An export-style address (`浙江省 杭州市 西湖区 文三路1号`): a prefix of two or three
+    // levels, one or two blanks, then Han text that is not a field word. Only tried when the
+    // prefix ends right before a blank, and kept only when that body has a house-number suffix.
+    if from > 0 && window[from..].starts_with(is_blank) && split.is_some_and(|a| levels(&a) >= 2) {
+        let rest = window[from..].trim_start_matches(is_blank);
+        let blanks = window[from..].len() - rest.len();
+        let gap = window[from..from + blanks].chars().count();
+        if gap <= 2 && rest.starts_with(is_han) && !starts_field_word(rest) {
+            if let (Some(end), _) = address_body(window, from + blanks) {
+                return Some((j + end, from));
+            }
+        }
+    }
+    match (address_body(window, from), prefix) {
+        ((Some(end), _), p) => Some((j + end, p.unwrap_or(0))),
+        ((None, body_end), Some(p)) if labelled && p > 0 => Some((j + body_end, p)),
+        _ => None,
+    }
+}
+
+/// How many administrative levels (province, city, county) a prefix names.
+fn levels(a: &gazetteer::AddressSplit) -> u8 {
+    (a.province_end > 0) as u8 + (a.city_end > a.province_end) as u8 + (a.district_end > a.city_end) as u8
+}
+
+/// Reads an address body from `from` in `window`: returns where the address ends by the suffix
+/// rule (`None` without a suffix) and where the body stops.
+///
+/// The address ends after its last `号`/`栋`/`幢`/`室`/`单元`. A bare room number of 1-5 digits
+/// directly after `单元`/`栋`/`幢`/`号楼` (`4单元603`, `9号楼603`) belongs to it when the digits
+/// are followed by a Han character or end the body (not by a letter, `-` or `#`).
+fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
     let mut last = None;
+    // After `单元`/`栋`/`幢`/`号楼`: how many digits have followed (`None`: not in that state).
+    let mut room: Option<usize> = None;
     let mut body_end = from;
     let mut prev = '\0';
     for (k, c) in window[from..].char_indices() {
         if !address_char(c) || (is_han(c) && from + k > 0 && starts_field_word(&window[from + k..])) {
             break;
         }
-        let after = from + k + c.len_utf8();
-        if matches!(c, '号' | '栋' | '幢' | '室') || (c == '元' && prev == '单') {
-            last = Some(after);
+        let at = from + k;
+        let after = at + c.len_utf8();
+        if let Some(n) = room {
+            if digit_value(c).is_some() {
+                room = (n < 5).then_some(n + 1);
+                body_end = after;
+                prev = c;
+                continue;
+            }
+            if n > 0 && is_han(c) {
+                last = Some(at);
+            }
+            room = None;
+        }
+        match c {
+            '号' | '室' => last = Some(after),
+            '栋' | '幢' => {
+                last = Some(after);
+                room = Some(0);
+            }
+            '元' if prev == '单' => {
+                last = Some(after);
+                room = Some(0);
+            }
+            '楼' if prev == '号' => room = Some(0),
+            _ => {}
         }
         body_end = after;
         prev = c;
     }
-    match (last, prefix) {
-        (Some(end), p) => Some((j + end, p.unwrap_or(0))),
-        (None, Some(p)) if labelled && p > 0 => Some((j + body_end, p)),
-        _ => None,
+    if room.is_some_and(|n| n > 0) {
+        last = Some(body_end);
     }
+    (last, body_end)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -400,7 +400,7 @@ fn forced(
         return None;
     }
     let trimmed = value.trim();
-    if trimmed.is_empty() {
+    if trimmed.is_empty() || kind == Kind::CnName && finder::is_name_placeholder(trimmed) {
         return None;
     }
     let s = value.len() - value.trim_start().len();

@@ -37,13 +37,32 @@
 //! first, then in shorter pieces at its spaces.
 //!
 //! Label words are `姓名` `收件人` `寄件人` `联系人` `收货人` for names and `地址` (so also `收货地址`,
-//! `寄件地址`, …) and `住址` for addresses, each followed by `：` `:` `=` or blanks (or nothing);
-//! and ASCII keys ending in `name`, `address` or `addr` followed by `=` or `:` (`name=`,
-//! `holder name: `, `"receiver_name":"`). A name label directly followed by another field word
-//! (`收件人电话`) has no name after it. An address runs from its start through the last
-//! `号`/`栋`/`幢`/`单元`/`室` before the first blank, punctuation mark or field word (`电话`, `订单`,
-//! …); an address found by its gazetteer prefix alone must have such a suffix, so place names
-//! such as `杭州转运中心` are not reported.
+//! `寄件地址`, …) and `住址` for addresses, each followed by `：` `:` `=` blanks or quotes (`"`,
+//! `'`), or by nothing; and ASCII keys ending in `name`, `address` or `addr` followed by `=` or
+//! `:`, with an optional `"` or `'` before the `=`/`:` and before the value (`name=`,
+//! `holder name: `, `"receiver_name":"`, `{'name': '`, `SET name='`). A name label directly
+//! followed by another field word (`收件人电话`) has no name after it.
+//!
+//! A name is 2–4 Han characters (or a `·`-joined name) that is not a placeholder: a name field
+//! holding exactly one of `保密` `未填` `未填写` `未提供` `未知` `不详` `暂无` `待定` `待填写` `同上`
+//! `本人` `匿名` `匿名用户` `无名氏` `某某` `见备注` `客户` `用户` `顾客` `先生` `女士` `小姐`
+//! `测试` `自提` is not reported, in free text or under a JSON name key. Masked names (`张*`)
+//! are not names either: one Han character is too few.
+//!
+//! An address runs from its start through the last `号`/`栋`/`幢`/`单元`/`室` before the first
+//! blank, punctuation mark or field word (`电话`, `订单`, …). Two extensions:
+//!
+//! * a bare room number, 1–5 digits directly after a final `单元`, `栋`, `幢` or `号楼`
+//!   (`…9号楼4单元603`, `…3栋502门口`), belongs to the address when the digits end the address
+//!   text or are followed by a Han character (not by a letter, digit, `-` or `#`);
+//! * when the gazetteer prefix names two or three levels and ends right before one or two blanks
+//!   followed by Han text that is not a field word, the blanks do not end the address if the
+//!   text after them has a house-number suffix (export style `浙江省 杭州市 西湖区 文三路1号`;
+//!   the gazetteer already allows blanks between the levels themselves).
+//!
+//! An address found by its gazetteer prefix alone must have such a suffix, so place names such as
+//! `杭州转运中心` are not reported; after a label, a gazetteer prefix without a suffix is reported
+//! with the text that directly follows it (up to the first blank).
 //!
 //! # Overlap rule
 //!
@@ -56,7 +75,8 @@
 //! When the text is one JSON object (after optional blanks), values are read by key. A string or
 //! number under a key of [`JsonKeys`] (case-insensitive; `idCard` is read as `id_card`) is reported
 //! as that key's kind even when no pattern matches it, unless the free-text rules find one value
-//! of another kind covering it exactly (a `tel` that holds a mobile number is a `cn_mobile`). Every
+//! of another kind covering it exactly (a `tel` that holds a mobile number is a `cn_mobile`) or it
+//! is a name placeholder under a name key (`"name":"保密"`, see above). Every
 //! other string value is scanned as free text; numbers, booleans and nulls under other keys are
 //! left alone. Spans point into the line (inside the quotes). The structure, key order, spacing
 //! and escapes of the line are kept by the redactor: only the bytes of the spans change. A line

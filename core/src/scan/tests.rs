@@ -365,3 +365,108 @@ fn address_mask_with_known_prefix_equals_the_kind_mask() {
         assert_eq!(r.redact(&format!("寄到{a}。")), format!("寄到{want}。"));
     }
 }
+
+/// `(start, end, kind)` of every span, to compare with [`at`].
+fn spans(text: &str) -> Vec<(usize, usize, Kind)> {
+    Scanner::new().scan(text).iter().map(|s| (s.start, s.end, s.kind)).collect()
+}
+
+/// The exact span of the first occurrence of `value` in `text`.
+fn at(text: &str, value: &str, kind: Kind) -> (usize, usize, Kind) {
+    let start = text.find(value).unwrap_or_else(|| panic!("{value} not in {text}"));
+    (start, start + value.len(), kind)
+}
+
+#[test]
+fn names_and_addresses_in_single_quotes() {
+    use Kind::*;
+    let t = "{'name': '叶杰', 'mobile': '181 5937 3024'}";
+    assert_eq!(spans(t), [at(t, "叶杰", CnName), at(t, "181 5937 3024", CnMobile)]);
+    let t = "UPDATE t_member SET name='欧阳娜娜', mobile='17745635813' WHERE id=7";
+    assert_eq!(spans(t), [at(t, "欧阳娜娜", CnName), at(t, "17745635813", CnMobile)]);
+    let t = "    name: '卢艳'";
+    assert_eq!(spans(t), [at(t, "卢艳", CnName)]);
+    let t = "receiver_name = '艾力·吐尔逊' ok";
+    assert_eq!(spans(t), [at(t, "艾力·吐尔逊", CnName)]);
+    let t = "SET receiver_addr='河北省承德市兴隆县金桥大街638号' WHERE 1";
+    assert_eq!(spans(t), [at(t, "河北省承德市兴隆县金桥大街638号", CnAddress)]);
+    // Quotes around the value of a Han label word, as in JSON fragments inside a log line.
+    let t = r#"body={"收件人":"王五","寄件人": '赵六'} ok"#;
+    assert_eq!(spans(t), [at(t, "王五", CnName), at(t, "赵六", CnName)]);
+    none("app_name='order-svc' env='prod'");
+}
+
+#[test]
+fn addresses_with_blanks_between_administrative_parts() {
+    use Kind::*;
+    let a = "浙江省 杭州市 桐庐县 胜利北路555号世纪花城25栋6单元1001室";
+    let t = format!("手机：19865405627，地址：{a} 对吗？");
+    assert_eq!(spans(&t), [at(&t, "19865405627", CnMobile), at(&t, a, CnAddress)]);
+    // Without a label (an SQL value), with long names and a full-width blank.
+    let a = "贵州省 黔东南苗族侗族自治州\u{3000}施秉县 石桥镇大柳树村9组24号";
+    let t = format!("VALUES ('13015555520','{a}','2026-11-09 14:42:52')");
+    assert_eq!(spans(&t), [at(&t, "13015555520", CnMobile), at(&t, a, CnAddress)]);
+    // One blank between an unspaced prefix and the street; two blanks.
+    let t = "我住在浙江省杭州市西湖区 文三路138号3栋。";
+    assert_eq!(spans(t), [at(t, "浙江省杭州市西湖区 文三路138号3栋", CnAddress)]);
+    let t = "寄到 杭州市  西湖区  文三路1号，谢谢";
+    assert_eq!(spans(t), [at(t, "杭州市  西湖区  文三路1号", CnAddress)]);
+    // Not joined: three blanks, a single-level prefix, a field word, no suffix after the blank.
+    none("我在浙江省杭州市西湖区   文三路1号");
+    none("浙江省 今年3号台风");
+    let t = "地址：浙江省 杭州市 西湖区 电话 13812345678";
+    assert_eq!(spans(t), [at(t, "浙江省 杭州市 西湖区", CnAddress), at(t, "13812345678", CnMobile)]);
+    let t = "地址：浙江省 杭州市 西湖区 见备注";
+    assert_eq!(spans(t), [at(t, "浙江省 杭州市 西湖区", CnAddress)]);
+    let t = "from 杭州市西湖区 to 上海市浦东新区";
+    assert_eq!(spans(t), []);
+}
+
+#[test]
+fn name_placeholders_are_not_names() {
+    use Kind::*;
+    for p in finder::NAME_PLACEHOLDERS {
+        for t in [format!("收件人：{p}，电话：13812345678"), format!("{{'name': '{p}', 'tel': '13812345678'}}")]
+        {
+            assert_eq!(spans(&t), [at(&t, "13812345678", CnMobile)], "{p}");
+        }
+        none(&format!("姓名：{p} 性别：男"));
+        none(&format!(r#"{{"name":"{p}","level":"INFO"}}"#));
+    }
+    none("姓名：张* 寄件人：李**");
+    // A real name is still found, also one that contains a placeholder's characters.
+    let t = "收件人：保密军，寄件人：同上官";
+    assert_eq!(spans(t), [at(t, "保密军", CnName), at(t, "同上官", CnName)]);
+    let t = r#"{"name":"张三","phone":"13812345678"}"#;
+    assert_eq!(spans(t), [at(t, "张三", CnName), at(t, "13812345678", CnMobile)]);
+}
+
+#[test]
+fn bare_room_numbers_after_unit_and_building() {
+    use Kind::*;
+    for (text, want) in [
+        (
+            "麻烦寄到湖南省邵阳市邵东县南京北路505号金色家园9号楼4单元603，放门卫",
+            "湖南省邵阳市邵东县南京北路505号金色家园9号楼4单元603",
+        ),
+        (
+            "Please ship to 重庆市梁平区金桥西路379号世纪花城29号楼4单元2102 ASAP",
+            "重庆市梁平区金桥西路379号世纪花城29号楼4单元2102",
+        ),
+        ("地址：杭州市西湖区文三路1号3栋502门口", "杭州市西湖区文三路1号3栋502"),
+        ("地址：杭州市西湖区文三路1号9号楼603", "杭州市西湖区文三路1号9号楼603"),
+        ("地址：杭州市西湖区文三路1号13号楼1单元1604楼下快递柜", "杭州市西湖区文三路1号13号楼1单元1604"),
+        ("地址：杭州市西湖区文三路1号2单元603电话", "杭州市西湖区文三路1号2单元603"),
+        // Not a room number: after `号`, glued to a letter or `-`, six digits or more.
+        ("包裹放在杭州市西湖区文三路653号楼下快递柜了", "杭州市西湖区文三路653号"),
+        ("地址：杭州市西湖区文三路1号501", "杭州市西湖区文三路1号"),
+        ("地址：杭州市西湖区文三路1号2单元603A", "杭州市西湖区文三路1号2单元"),
+        ("地址：杭州市西湖区文三路1号2单元603-1", "杭州市西湖区文三路1号2单元"),
+        ("地址：杭州市西湖区文三路1号2单元123456", "杭州市西湖区文三路1号2单元"),
+        ("地址：杭州市西湖区文三路1号3栋2单元501室", "杭州市西湖区文三路1号3栋2单元501室"),
+    ] {
+        assert_eq!(spans(text), [at(text, want, CnAddress)], "{text}");
+    }
+    let t = "地址：杭州市西湖区文三路1号2单元13812345678";
+    assert_eq!(spans(t), [at(t, "杭州市西湖区文三路1号2单元", CnAddress), at(t, "13812345678", CnMobile)]);
+}
