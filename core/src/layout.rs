@@ -196,6 +196,18 @@ pub(crate) fn decimal_digits(mut x: u128, out: &mut [u8]) {
     }
 }
 
+/// The first six bytes of `b` as one integer: two 3-byte (CJK) characters compared in one step.
+/// `b` must have at least six bytes.
+#[inline]
+pub(crate) const fn key6(b: &[u8]) -> u64 {
+    (b[0] as u64) << 40
+        | (b[1] as u64) << 32
+        | (b[2] as u64) << 24
+        | (b[3] as u64) << 16
+        | (b[4] as u64) << 8
+        | b[5] as u64
+}
+
 /// Separators accepted between the digit groups of phone, card and ID numbers.
 #[inline]
 pub(crate) fn is_separator(c: char) -> bool {

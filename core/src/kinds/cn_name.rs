@@ -9,6 +9,7 @@
 //! compound surname (欧阳, 司马, 诸葛, 上官, …) whole and the middle dot in place.
 
 use super::{char_pos, unsupported_mask, KindRules, Scope};
+use crate::layout::key6;
 use crate::mask::{mask_first_last, Mask, MASK_CHAR};
 use crate::tokenizer::Options;
 use crate::{opaque, Error, Kind, Result};
@@ -53,16 +54,6 @@ pub(crate) fn parse(text: &str) -> Result<()> {
         return Err(Error::value(KIND, None, "a name cannot end with `·`"));
     }
     Ok(())
-}
-
-/// The first six bytes of a text (two 3-byte characters) as one integer.
-const fn key6(b: &[u8]) -> u64 {
-    (b[0] as u64) << 40
-        | (b[1] as u64) << 32
-        | (b[2] as u64) << 24
-        | (b[3] as u64) << 16
-        | (b[4] as u64) << 8
-        | b[5] as u64
 }
 
 /// [`COMPOUND_SURNAMES`] as [`key6`] integers: one comparison each instead of a string compare.

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use super::{Hit, Scanner};
 use crate::kinds::is_valid;
+use crate::layout::key6;
 use crate::{gazetteer, Kind};
 
 const C_SKIP: u8 = 0;
@@ -611,17 +612,6 @@ fn label_value(s: &str, kind: Kind, j: usize, base: usize, out: &mut Vec<Hit>) -
             Some(end)
         }
     }
-}
-
-/// The first six bytes of `s` as an integer (every field word is two 3-byte characters).
-#[inline]
-const fn key6(s: &[u8]) -> u64 {
-    (s[0] as u64) << 40
-        | (s[1] as u64) << 32
-        | (s[2] as u64) << 24
-        | (s[3] as u64) << 16
-        | (s[4] as u64) << 8
-        | s[5] as u64
 }
 
 static FIELD_KEYS: [u64; FIELD_WORDS.len()] = {
