@@ -224,8 +224,9 @@ impl Digits {
     pub(crate) fn mask(&self, text: &str, first: usize, last: usize) -> String {
         let n = self.len;
         let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
-        if self.is_plain(text) {
-            // The significant characters are the text: keep its ends, stars between.
+        if n == text.len() && text.is_ascii() {
+            // Every byte is a significant character: keep the text's ends, stars between (the
+            // kept characters are copied as written, so a lower-case `x` stays lower case).
             let mut out = String::with_capacity(n);
             out.push_str(&text[..first]);
             out.push_str(&STARS[..n - first - last]);
