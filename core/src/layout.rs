@@ -208,6 +208,18 @@ pub(crate) const fn key6(b: &[u8]) -> u64 {
         | b[5] as u64
 }
 
+/// [`key6`] of each word, at compile time; every word must be exactly six bytes.
+pub(crate) const fn keys6<const N: usize>(words: &[&str; N]) -> [u64; N] {
+    let mut keys = [0u64; N];
+    let mut k = 0;
+    while k < N {
+        assert!(words[k].len() == 6, "a key word is two 3-byte characters");
+        keys[k] = key6(words[k].as_bytes());
+        k += 1;
+    }
+    keys
+}
+
 /// Separators accepted between the digit groups of phone, card and ID numbers.
 #[inline]
 pub(crate) fn is_separator(c: char) -> bool {

@@ -9,7 +9,7 @@
 //! compound surname (欧阳, 司马, 诸葛, 上官, …) whole and the middle dot in place.
 
 use super::{char_pos, unsupported_mask, KindRules, Scope};
-use crate::layout::key6;
+use crate::layout::{key6, keys6};
 use crate::mask::{mask_first_last, Mask, MASK_CHAR};
 use crate::tokenizer::Options;
 use crate::{opaque, Error, Kind, Result};
@@ -57,16 +57,7 @@ pub(crate) fn parse(text: &str) -> Result<()> {
 }
 
 /// [`COMPOUND_SURNAMES`] as [`key6`] integers: one comparison each instead of a string compare.
-static COMPOUND_KEYS: [u64; COMPOUND_SURNAMES.len()] = {
-    let mut keys = [0u64; COMPOUND_SURNAMES.len()];
-    let mut k = 0;
-    while k < keys.len() {
-        assert!(COMPOUND_SURNAMES[k].len() == 6);
-        keys[k] = key6(COMPOUND_SURNAMES[k].as_bytes());
-        k += 1;
-    }
-    keys
-};
+static COMPOUND_KEYS: [u64; COMPOUND_SURNAMES.len()] = keys6(&COMPOUND_SURNAMES);
 
 /// The surname mask: `张*`, `欧阳**`.
 pub(crate) fn mask_surname(name: &str) -> String {

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use super::{Hit, Scanner};
 use crate::kinds::is_valid;
-use crate::layout::key6;
+use crate::layout::{key6, keys6};
 use crate::{gazetteer, Kind};
 
 const C_SKIP: u8 = 0;
@@ -614,16 +614,7 @@ fn label_value(s: &str, kind: Kind, j: usize, base: usize, out: &mut Vec<Hit>) -
     }
 }
 
-static FIELD_KEYS: [u64; FIELD_WORDS.len()] = {
-    let mut keys = [0u64; FIELD_WORDS.len()];
-    let mut k = 0;
-    while k < FIELD_WORDS.len() {
-        assert!(FIELD_WORDS[k].len() == 6);
-        keys[k] = key6(FIELD_WORDS[k].as_bytes());
-        k += 1;
-    }
-    keys
-};
+static FIELD_KEYS: [u64; FIELD_WORDS.len()] = keys6(&FIELD_WORDS);
 
 #[inline]
 fn starts_field_word(rest: &str) -> bool {
