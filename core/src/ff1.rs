@@ -87,7 +87,8 @@ impl Cipher {
 /// An FF1 cipher: an AES key and a radix.
 ///
 /// Thread-safe (`Send + Sync`); share one instance. The AES round keys are
-/// zeroized when it is dropped. `Debug` shows the radix only.
+/// zeroized when it is dropped, and so are the cached encryptions of `P`. `Debug` shows the
+/// radix only.
 ///
 /// ```
 /// use yinsi::ff1::Ff1;
@@ -115,6 +116,17 @@ const P_CACHE_TWEAK_LEN: usize = 32;
 struct ShapeSlot {
     shape: Shape,
     p_enc: Box<[OnceLock<[u8; 16]>]>,
+}
+
+impl Drop for Ff1 {
+    /// The cached `CIPH(P)` blocks are key-dependent: they go with the round keys.
+    fn drop(&mut self) {
+        for slot in self.shapes.iter_mut().filter_map(OnceLock::get_mut) {
+            for block in slot.p_enc.iter_mut().filter_map(OnceLock::get_mut) {
+                zeroize::Zeroize::zeroize(block);
+            }
+        }
+    }
 }
 
 impl fmt::Debug for Ff1 {
