@@ -338,48 +338,62 @@ impl Gazetteer {
         Gazetteer { rows, codes, keys, by_head, arena, head_bits }
     }
 
-    /// Keys that match `s` at byte offset `pos`, with the offset where each match ends.
-    fn matches_at<'a>(&'a self, s: &'a str, pos: usize) -> impl Iterator<Item = (&'a Key, usize)> + 'a {
-        let rest = s.get(pos..).unwrap_or("");
-        let (head, head_len) = head_and_len(rest);
+    /// Appends to `out` the keys that match `s` at byte offset `pos`, with the offset where each
+    /// match ends.
+    #[inline]
+    fn matches_at<'a>(&'a self, s: &str, pos: usize, out: &mut Small<(&'a Key, usize), 8>) {
+        let rest = s.as_bytes().get(pos..).unwrap_or(&[]);
+        let (head, head_len) = head_of(rest);
         let bit = head_bit(head);
-        let (lo, hi) = if head & 0xFFFF_FFFF == 0 || self.head_bits[bit >> 6] & (1 << (bit & 63)) == 0 {
-            (0, 0)
-        } else {
-            self.by_head.get(head)
-        };
-        self.keys[lo as usize..hi as usize]
-            .iter()
-            // Every key of the bucket starts with the same two chars as `rest`: compare the rest,
-            // byte by byte (keys are short; this is cheaper than a `memcmp` call).
-            .filter(move |k| {
-                let r = rest.as_bytes();
-                let t = &self.arena[k.off as usize..k.off as usize + k.len as usize];
-                t.len() <= r.len() && t[head_len..].iter().zip(&r[head_len..]).all(|(a, b)| a == b)
-            })
-            .filter(move |k| {
-                let after = &rest[k.len as usize..];
-                // 中山市场 is a market in 中山, not 中山市 + 场.
-                let market = k.city_suffix && after.starts_with('场');
-                !(market || (k.short && starts_street(after)))
-            })
-            .map(move |k| (k, pos + k.len as usize))
+        if head & 0xFFFF_FFFF == 0 || self.head_bits[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return;
+        }
+        let (lo, hi) = self.by_head.get(head);
+        for k in &self.keys[lo as usize..hi as usize] {
+            // Every key of the bucket starts with the same two chars as `rest`: compare the rest.
+            let len = k.len as usize;
+            if len > rest.len() || self.arena[k.off as usize + head_len..k.off as usize + len] != rest[head_len..len] {
+                continue;
+            }
+            let after = &rest[len..];
+            // 中山市场 is a market in 中山, not 中山市 + 场.
+            let market = k.city_suffix && after.starts_with("场".as_bytes());
+            if market || (k.short && starts_street(after)) {
+                continue;
+            }
+            out.push((k, pos + len));
+        }
     }
+}
+
+/// [`head`] of the text `rest` starts with and the byte length of the chars it packs; two
+/// three-byte chars (Han text) are decoded directly.
+#[inline]
+fn head_of(rest: &[u8]) -> (u64, usize) {
+    if rest.len() >= 6 && rest[0] & 0xF0 == 0xE0 && rest[3] & 0xF0 == 0xE0 {
+        let c3 = |b: &[u8]| ((b[0] as u64 & 0x0F) << 12) | ((b[1] as u64 & 0x3F) << 6) | (b[2] as u64 & 0x3F);
+        return (c3(rest) << 32 | c3(&rest[3..]), 6);
+    }
+    // `rest` starts at a char boundary of a `str`; a cut inside a char decodes to nothing.
+    let upto = rest.len().min(8);
+    let text = match std::str::from_utf8(&rest[..upto]) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""),
+    };
+    head_and_len(text)
 }
 
 /// `true` if `rest` starts like a street or landmark name, so that a short region name just
 /// before it is part of that name (`中山路`, `北京东路`, `杭州湾`) rather than a region.
-fn starts_street(rest: &str) -> bool {
-    const ONE: [char; 9] = ['路', '街', '道', '巷', '弄', '桥', '站', '湾', '港'];
+fn starts_street(rest: &[u8]) -> bool {
+    const ONE: [&str; 9] = ["路", "街", "道", "巷", "弄", "桥", "站", "湾", "港"];
     const TWO: [&str; 6] = ["大道", "大街", "大桥", "大学", "大厦", "市场"];
-    let mut chars = rest.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if ONE.contains(&first) || TWO.iter().any(|t| rest.starts_with(t)) {
+    const DIRECTION: [&str; 5] = ["东", "西", "南", "北", "中"];
+    let starts = |w: &&str| rest.starts_with(w.as_bytes());
+    if ONE.iter().any(starts) || TWO.iter().any(starts) {
         return true;
     }
-    matches!(first, '东' | '西' | '南' | '北' | '中') && matches!(chars.next(), Some('路' | '街'))
+    DIRECTION.iter().any(starts) && (rest[3..].starts_with("路".as_bytes()) || rest[3..].starts_with("街".as_bytes()))
 }
 
 /// Skips ASCII blanks and the ideographic space between two levels.
@@ -470,12 +484,13 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
     // Each position is looked up once (the readings below try several levels at one position).
     let collect = |pos: usize| {
         let mut found: Small<(&Key, usize), 8> = Small::new((&NO_KEY, 0));
-        for m in g.matches_at(s, pos) {
-            found.push(m);
-        }
+        g.matches_at(s, pos, &mut found);
         found
     };
     let at0 = collect(0);
+    // A short name with a stray `省` (`广西省`) reads like the full name of the same row: the
+    // levels below it are looked up once per (row, end).
+    let mut done_province: Option<(u32, usize)> = None;
 
     for (pk, end) in at0.items() {
         if pk.level != Level::Province {
@@ -483,8 +498,13 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
         }
         let (p_end, p_short) =
             if pk.short && s[end..].starts_with('省') { (end + '省'.len_utf8(), false) } else { (end, pk.short) };
+        if done_province == Some((pk.row, p_end)) {
+            continue;
+        }
+        done_province = Some((pk.row, p_end));
         let prefix = pk.code / 10_000;
-        if !p_short && s[..p_end].chars().count() >= 3 {
+        // Three chars or more: every province name is Han text (3 bytes a char).
+        if !p_short && p_end >= 9 {
             parses.push(Parse::new(p_end, p_end, p_end, pk, 1));
         }
         let at_pos = collect(skip_blanks(s, p_end));
@@ -493,7 +513,7 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
                 continue;
             }
             parses.push(Parse::new(p_end, c_end, c_end, ck, 2));
-            for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)) {
+            for (dk, d_end) in collect(skip_blanks(s, c_end)).items() {
                 if dk.level == Level::County && dk.code / 100 == ck.code / 100 {
                     parses.push(Parse::new(p_end, c_end, d_end, dk, 3));
                 }
@@ -512,7 +532,7 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
         if !ck.short && ck.chars >= 3 {
             parses.push(Parse::new(0, c_end, c_end, ck, 1));
         }
-        for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)) {
+        for (dk, d_end) in collect(skip_blanks(s, c_end)).items() {
             if dk.level == Level::County && dk.code / 100 == ck.code / 100 {
                 parses.push(Parse::new(0, c_end, d_end, dk, 2));
             }
