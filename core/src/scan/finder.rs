@@ -111,6 +111,58 @@ fn is_wordish(c: char) -> bool {
         || matches!(c, '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
 }
 
+/// The offset of the first byte at or after `i` that is not an ASCII digit. Eight bytes at a
+/// time: a loop per digit mispredicts its exit once per number, and log lines are full of numbers.
+#[inline]
+fn digits_end(b: &[u8], mut i: usize) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let x = w & LOW7;
+        // Per byte (no carries: x <= 0x7F): high bit of `above` set for x > 0x39, of `from` for
+        // x >= 0x30; a byte with its own high bit set is not ASCII.
+        let above = x + 0x4646_4646_4646_4646;
+        let from = x + 0x5050_5050_5050_5050;
+        let not_digit = (above | !from | w) & HIGH;
+        if not_digit != 0 {
+            return i + (not_digit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a full-width digit (U+FF10..U+FF19, `EF BC 90..99`) starts at `i`.
+#[inline]
+fn full_width_digit_at(b: &[u8], i: usize) -> bool {
+    matches!(b.get(i..i + 3), Some([0xEF, 0xBC, 0x90..=0x99]))
+}
+
+/// Whether an ASCII or full-width digit starts at byte `i`.
+#[inline]
+fn digit_at(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(0xEF) => full_width_digit_at(b, i),
+        _ => false,
+    }
+}
+
+/// [`is_wordish`] of the char starting at byte `i` (`false` at the end).
+#[inline]
+fn wordish_at(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(&c) if c < 0x80 => c.is_ascii_alphanumeric() || c == b'_',
+        // U+FF10..FF19, U+FF21..FF3A (`EF BC 90..BA`) and U+FF41..FF5A (`EF BD 81..9A`).
+        Some(0xEF) => matches!(b.get(i + 1..i + 3), Some([0xBC, 0x90..=0x99 | 0xA1..=0xBA] | [0xBD, 0x81..=0x9A])),
+        _ => false,
+    }
+}
+
 /// Scans `text` (at byte offset `base` of the caller's buffer) and appends its hits to `out`,
 /// resolving overlaps among them.
 pub(crate) fn find(sc: &Scanner, text: &str, base: usize, out: &mut Vec<Hit>) {
@@ -242,10 +294,7 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
     let bytes = s.as_bytes();
     let (skip, pre, country) = if bytes[i].is_ascii_digit() {
         // Fast path: a short run of ASCII digits that nothing continues (times, amounts, ids).
-        let mut at = i + 1;
-        while at < bytes.len() && bytes[at].is_ascii_digit() {
-            at += 1;
-        }
+        let at = digits_end(bytes, i + 1);
         if at - i < MIN_DIGITS && !matches!(bytes.get(at), Some(b'X' | b'x' | b'-' | b' ' | 0xE3 | 0xE8 | 0xEF)) {
             return at;
         }
@@ -274,29 +323,32 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
     let mut has_x = false;
     loop {
         // Fast path: ASCII digits.
-        while at < bytes.len() && bytes[at].is_ascii_digit() {
-            at += 1;
-            unit.digits += 1;
+        let run_end = digits_end(bytes, at);
+        if run_end > at {
+            unit.digits += run_end - at;
+            at = run_end;
             prev = Prev::Digit;
         }
-        // Only `X x - space`, full-width digits, `Ｘ ｘ －`, `转` and U+3000 continue a run; their
-        // first bytes are these.
-        match bytes.get(at) {
-            Some(b'X' | b'x' | b'-' | b' ' | 0xE3 | 0xE8 | 0xEF) => {}
+        // Only `X x - space`, full-width digits, `Ｘ ｘ －`, `转` and U+3000 continue a run. Read
+        // on bytes: the run loop runs for every date and time of a log line.
+        let (c, len) = match bytes.get(at) {
+            Some(&c @ (b'X' | b'x' | b'-' | b' ')) => (c as char, 1),
+            Some(0xE3 | 0xE8 | 0xEF) => match decode3(bytes, at) {
+                Some(c) => (c, 3),
+                None => break,
+            },
             _ => break,
-        }
-        let Some(c) = char_at(s, at) else { break };
-        let len = c.len_utf8();
-        if digit_value(c).is_some() {
+        };
+        if matches!(c, '\u{ff10}'..='\u{ff19}') {
             at += len;
             unit.digits += 1;
             prev = Prev::Digit;
             continue;
         }
-        let next_digit = char_at(s, at + len).is_some_and(|d| digit_value(d).is_some());
+        let next_digit = digit_at(bytes, at + len);
         match c {
             'X' | 'x' | 'Ｘ' | 'ｘ' if prev == Prev::Digit => {
-                if !char_at(s, at + len).is_some_and(is_wordish) {
+                if !wordish_at(bytes, at + len) {
                     at += len;
                     has_x = true;
                 }
@@ -405,14 +457,18 @@ fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool
     }
     let mut lead = [0u8; 4];
     let mut k = 0;
-    for c in slice.chars() {
-        if let Some(v) = digit_value(c) {
-            lead[k] = v;
+    let b = slice.as_bytes();
+    let mut i = 0;
+    while i < b.len() && k < 4 {
+        if b[i].is_ascii_digit() {
+            lead[k] = b[i] - b'0';
             k += 1;
-            if k == 4 {
-                break;
-            }
+        } else if full_width_digit_at(b, i) {
+            lead[k] = b[i + 2] - 0x90;
+            k += 1;
+            i += 2;
         }
+        i += 1;
     }
     if sc.finds(Kind::CnId)
         && !country
@@ -879,6 +935,52 @@ impl Heads {
                 0 => return false,
                 k if k == key => return true,
                 _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::digits_end;
+
+    fn slow(b: &[u8], mut i: usize) -> usize {
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    }
+
+    #[test]
+    fn digits_end_matches_the_byte_loop() {
+        // Every byte value after runs of every length up to 20, at every start offset.
+        for stop in 0..=255u8 {
+            for run in 0..20 {
+                let mut b = vec![b'7'; run];
+                b.push(stop);
+                b.extend_from_slice(b"12345678");
+                for start in 0..b.len() {
+                    assert_eq!(digits_end(&b, start), slow(&b, start), "stop {stop} run {run} start {start}");
+                }
+            }
+        }
+        // Pseudo-random bytes, mostly digits.
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..2_000 {
+            let b: Vec<u8> = (0..40)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    if x % 4 == 0 {
+                        (x >> 8) as u8
+                    } else {
+                        b'0' + (x >> 8) as u8 % 10
+                    }
+                })
+                .collect();
+            for start in 0..=b.len() {
+                assert_eq!(digits_end(&b, start), slow(&b, start));
             }
         }
     }

@@ -355,14 +355,14 @@ impl Lexer<'_, '_> {
         if !escaped {
             let value = &self.s[start..end];
             match forced(self.sc, value, key, self.out) {
-                Some((s, e, kind, conf)) => self.out.push(Hit::new(start + s, start + e, kind, conf)),
+                Some(h) => self.out.push(Hit { start: start + h.start, end: start + h.end, ..h }),
                 None => finder::find(self.sc, value, start, self.out),
             }
         } else {
             let (value, map) = decode(&self.s[start..end])?;
             let mut hits = Vec::new();
             match forced(self.sc, &value, key, &mut hits) {
-                Some((s, e, kind, conf)) => hits.push(Hit::new(s, e, kind, conf)),
+                Some(h) => hits.push(h),
                 None => finder::find(self.sc, &value, 0, &mut hits),
             }
             for mut h in hits {
@@ -379,22 +379,15 @@ impl Lexer<'_, '_> {
     }
 
     fn number_value(&mut self, key: Option<(Kind, bool)>, start: usize, end: usize) {
-        if let Some((s, e, kind, conf)) = forced(self.sc, &self.s[start..end], key, self.out) {
-            let mut h = Hit::new(start + s, start + e, kind, conf);
-            h.json = JsonPlace::Number;
-            self.out.push(h);
+        if let Some(h) = forced(self.sc, &self.s[start..end], key, self.out) {
+            self.out.push(Hit { start: start + h.start, end: start + h.end, json: JsonPlace::Number, ..h });
         }
     }
 }
 
-/// The span a key forces on its value (offsets within `value`), or `None` to scan it as text.
+/// The hit a key forces on its value (offsets within `value`), or `None` to scan it as text.
 /// `scratch` is used past its end and left as it was.
-fn forced(
-    sc: &Scanner,
-    value: &str,
-    key: Option<(Kind, bool)>,
-    scratch: &mut Vec<Hit>,
-) -> Option<(usize, usize, Kind, f32)> {
+fn forced(sc: &Scanner, value: &str, key: Option<(Kind, bool)>, scratch: &mut Vec<Hit>) -> Option<Hit> {
     let (kind, exact) = key?;
     if !sc.finds(kind) {
         return None;
@@ -407,8 +400,10 @@ fn forced(
     let e = s + trimmed.len();
     let first = scratch.len();
     finder::find(sc, trimmed, s, scratch);
+    // The free-text hit keeps what it knows (an address's prefix end, so the mask need not
+    // look it up again).
     let whole = match &scratch[first..] {
-        [h] if h.start == s && h.end == e => Some((s, e, h.kind, h.confidence.max(CONF_KEY))),
+        [h] if h.start == s && h.end == e => Some(Hit { confidence: h.confidence.max(CONF_KEY), ..h.clone() }),
         _ => None,
     };
     scratch.truncate(first);
@@ -419,7 +414,7 @@ fn forced(
         Kind::CnName | Kind::CnAddress => trimmed.chars().any(is_han),
         _ => is_valid(kind, trimmed),
     };
-    (exact || looks).then_some((s, e, kind, if looks { CONF_CHECKED.min(0.95) } else { CONF_KEY }))
+    (exact || looks).then(|| Hit::new(s, e, kind, if looks { CONF_CHECKED.min(0.95) } else { CONF_KEY }))
 }
 
 /// Decodes a JSON string body; returns the text and, for each decoded byte offset (and the end),
