@@ -36,6 +36,63 @@ pub struct JsonKeys {
     /// A bit per byte that ends some exact key or suffix word: a key ending in another byte
     /// matches nothing (most keys of a log line), which one bit test tells.
     last: [u64; 4],
+    /// Hash indexes of `exact` and `suffix` (rebuilt when they change): a key and all its
+    /// `_word` suffixes are looked up in one backward pass over its bytes.
+    exact_index: HashIndex,
+    suffix_index: HashIndex,
+}
+
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One step of the key hash, which runs from the last byte to the first, so that the hash of
+/// every suffix of a key is seen on the way to the hash of the key.
+#[inline]
+fn hash_step(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+}
+
+fn hash_key(key: &[u8]) -> u64 {
+    key.iter().rev().fold(HASH_SEED, |h, &b| hash_step(h, b))
+}
+
+/// An open-addressing table from a key hash to the key's position in its list.
+#[derive(Clone, Debug, Default)]
+struct HashIndex {
+    /// `(hash, position)`; position `u32::MAX` marks an empty slot.
+    slots: Box<[(u64, u32)]>,
+}
+
+impl HashIndex {
+    fn new<'k>(keys: impl ExactSizeIterator<Item = &'k str>) -> HashIndex {
+        let size = (keys.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![(0u64, u32::MAX); size].into_boxed_slice();
+        for (pos, key) in keys.enumerate() {
+            let h = hash_key(key.as_bytes());
+            let mut i = h as usize & (size - 1);
+            while slots[i].1 != u32::MAX {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (h, pos as u32);
+        }
+        HashIndex { slots }
+    }
+
+    /// The position of the key with hash `h` for which `is` holds.
+    #[inline]
+    fn find(&self, h: u64, is: impl Fn(usize) -> bool) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = h as usize & mask;
+        loop {
+            let (sh, pos) = self.slots[i];
+            if pos == u32::MAX {
+                return None;
+            }
+            if sh == h && is(pos as usize) {
+                return Some(pos as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 impl Default for JsonKeys {
@@ -131,7 +188,18 @@ fn normalise<'b>(key: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
 impl JsonKeys {
     /// No keys at all: every JSON value is free text.
     pub fn empty() -> JsonKeys {
-        JsonKeys { exact: Vec::new(), suffix: Vec::new(), last: [0; 4] }
+        JsonKeys {
+            exact: Vec::new(),
+            suffix: Vec::new(),
+            last: [0; 4],
+            exact_index: HashIndex::default(),
+            suffix_index: HashIndex::default(),
+        }
+    }
+
+    fn reindex(&mut self) {
+        self.exact_index = HashIndex::new(self.exact.iter().map(|(k, _)| k.as_str()));
+        self.suffix_index = HashIndex::new(self.suffix.iter().map(|(k, _)| k.as_str()));
     }
 
     fn norm_owned(key: &str) -> String {
@@ -145,6 +213,7 @@ impl JsonKeys {
         self.exact.retain(|(k, _)| *k != key);
         mark_last(&mut self.last, &key);
         self.exact.push((key, kind));
+        self.reindex();
         self
     }
 
@@ -154,6 +223,7 @@ impl JsonKeys {
         self.suffix.retain(|(k, _)| *k != word);
         mark_last(&mut self.last, &word);
         self.suffix.push((word, kind));
+        self.reindex();
         self
     }
 
@@ -162,6 +232,7 @@ impl JsonKeys {
         let key = JsonKeys::norm_owned(key);
         self.exact.retain(|(k, _)| *k != key);
         self.suffix.retain(|(k, _)| *k != key);
+        self.reindex();
         self
     }
 
@@ -174,19 +245,23 @@ impl JsonKeys {
                 return None;
             }
         }
-        if let Some((_, kind)) = self.exact.iter().find(|(k, _)| k.as_bytes() == key) {
-            return Some((*kind, true));
+        // Backwards: at each `_`, `h` is the hash of the word after it; at the end, of the key.
+        let mut h = HASH_SEED;
+        let mut suffix: Option<usize> = None;
+        for j in (0..key.len()).rev() {
+            if key[j] == b'_' && j + 1 < key.len() {
+                let word = &key[j + 1..];
+                if let Some(pos) = self.suffix_index.find(h, |p| self.suffix[p].0.as_bytes() == word) {
+                    // The first suffix word in the list wins, as when the list is read in order.
+                    suffix = Some(suffix.map_or(pos, |s| s.min(pos)));
+                }
+            }
+            h = hash_step(h, key[j]);
         }
-        self.suffix
-            .iter()
-            .find(|(w, _)| {
-                let w = w.as_bytes();
-                key.len() > w.len()
-                    && key.last() == w.last()
-                    && key.ends_with(w)
-                    && key[key.len() - w.len() - 1] == b'_'
-            })
-            .map(|(_, kind)| (*kind, false))
+        if let Some(pos) = self.exact_index.find(h, |p| self.exact[p].0.as_bytes() == key) {
+            return Some((self.exact[pos].1, true));
+        }
+        suffix.map(|pos| (self.suffix[pos].1, false))
     }
 }
 

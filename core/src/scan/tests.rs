@@ -470,3 +470,31 @@ fn bare_room_numbers_after_unit_and_building() {
     let t = "地址：杭州市西湖区文三路1号2单元13812345678";
     assert_eq!(spans(t), [at(t, "杭州市西湖区文三路1号2单元", CnAddress), at(t, "13812345678", CnMobile)]);
 }
+
+#[test]
+fn json_key_lookup_exact_suffix_and_changes() {
+    let keys = JsonKeys::default();
+    assert_eq!(keys.lookup("phone"), Some((Kind::CnMobile, true)));
+    assert_eq!(keys.lookup("idCard"), Some((Kind::CnId, true)));
+    assert_eq!(keys.lookup("ID-Card"), Some((Kind::CnId, true)));
+    assert_eq!(keys.lookup("receiver_phone"), Some((Kind::CnMobile, false)));
+    assert_eq!(keys.lookup("guestName"), Some((Kind::CnName, false)));
+    assert_eq!(keys.lookup("user_bank_card_no"), Some((Kind::BankCard, false)));
+    assert_eq!(keys.lookup("_name"), Some((Kind::CnName, false)));
+    for key in ["msg", "level", "phones", "nickname", "name_", "", "x".repeat(70).as_str()] {
+        assert_eq!(keys.lookup(key), None, "{key}");
+    }
+    // `tel` is a suffix word too, but only a word that ends the key counts.
+    assert_eq!(keys.lookup("home_tel_phone"), Some((Kind::CnMobile, false)));
+
+    let mut keys = JsonKeys::default();
+    keys.remove("phone").insert("guest", Kind::CnName).insert_suffix("mobile_phone", Kind::CnLandline);
+    assert_eq!(keys.lookup("phone"), None);
+    assert_eq!(keys.lookup("Guest"), Some((Kind::CnName, true)));
+    // Both `mobile_phone` and `phone` were suffix words; `phone` is gone, so the new word decides.
+    assert_eq!(keys.lookup("work_mobile_phone"), Some((Kind::CnLandline, false)));
+    keys.insert_suffix("phone", Kind::CnMobile);
+    // With both present, the one listed first wins (`mobile_phone`, inserted before `phone`).
+    assert_eq!(keys.lookup("work_mobile_phone"), Some((Kind::CnLandline, false)));
+    assert_eq!(JsonKeys::empty().lookup("phone"), None);
+}
