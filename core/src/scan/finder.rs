@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use super::bytes::digits_end;
 use super::{Hit, Scanner};
 use crate::kinds::is_valid;
 use crate::layout::{key6, keys6};
@@ -109,31 +110,6 @@ fn is_wordish(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || c == '_'
         || matches!(c, '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
-}
-
-/// The offset of the first byte at or after `i` that is not an ASCII digit. Eight bytes at a
-/// time: a loop per digit mispredicts its exit once per number, and log lines are full of numbers.
-#[inline]
-fn digits_end(b: &[u8], mut i: usize) -> usize {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let x = w & LOW7;
-        // Per byte (no carries: x <= 0x7F): high bit of `above` set for x > 0x39, of `from` for
-        // x >= 0x30; a byte with its own high bit set is not ASCII.
-        let above = x + 0x4646_4646_4646_4646;
-        let from = x + 0x5050_5050_5050_5050;
-        let not_digit = (above | !from | w) & HIGH;
-        if not_digit != 0 {
-            return i + (not_digit.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && b[i].is_ascii_digit() {
-        i += 1;
-    }
-    i
 }
 
 /// Whether a full-width digit (U+FF10..U+FF19, `EF BC 90..99`) starts at `i`.
@@ -935,52 +911,6 @@ impl Heads {
                 0 => return false,
                 k if k == key => return true,
                 _ => i = (i + 1) & self.mask,
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::digits_end;
-
-    fn slow(b: &[u8], mut i: usize) -> usize {
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        i
-    }
-
-    #[test]
-    fn digits_end_matches_the_byte_loop() {
-        // Every byte value after runs of every length up to 20, at every start offset.
-        for stop in 0..=255u8 {
-            for run in 0..20 {
-                let mut b = vec![b'7'; run];
-                b.push(stop);
-                b.extend_from_slice(b"12345678");
-                for start in 0..b.len() {
-                    assert_eq!(digits_end(&b, start), slow(&b, start), "stop {stop} run {run} start {start}");
-                }
-            }
-        }
-        // Pseudo-random bytes, mostly digits.
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..2_000 {
-            let b: Vec<u8> = (0..40)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    if x % 4 == 0 {
-                        (x >> 8) as u8
-                    } else {
-                        b'0' + (x >> 8) as u8 % 10
-                    }
-                })
-                .collect();
-            for start in 0..=b.len() {
-                assert_eq!(digits_end(&b, start), slow(&b, start));
             }
         }
     }

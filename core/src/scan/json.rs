@@ -4,6 +4,7 @@
 //! only the bytes of the reported spans, so key order, spacing, escapes and numbers stay as they
 //! were.
 
+use super::bytes::json_plain_end;
 use super::finder::{self, is_han, CONF_CHECKED};
 use super::{Hit, JsonPlace, Scanner};
 use crate::kinds::is_valid;
@@ -402,13 +403,8 @@ impl Lexer<'_, '_> {
         let start = self.i;
         let mut escaped = false;
         loop {
-            let rest = &self.b[self.i..];
-            let k = memchr::memchr3(b'"', b'\\', b'\n', rest).ok_or(())?;
-            if rest[..k].iter().any(|&c| c < 0x20) {
-                return Err(());
-            }
-            self.i += k;
-            match self.b[self.i] {
+            self.i = json_plain_end(self.b, self.i);
+            match *self.b.get(self.i).ok_or(())? {
                 b'"' => {
                     self.i += 1;
                     return Ok((start, self.i - 1, escaped));

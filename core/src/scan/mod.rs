@@ -110,6 +110,7 @@
 //! and the next window sees the [`LOOKBEHIND`] bytes before the cut as context, so a value shorter
 //! than [`MARGIN`] bytes is found whole wherever it lies.
 
+mod bytes;
 mod finder;
 mod json;
 mod marker;

@@ -1,0 +1,125 @@
+//! Byte-run tests eight bytes at a time (SWAR): the scanner's hot loops over digits and JSON
+//! strings. A byte loop mispredicts its exit once per run, and a log line is full of short runs.
+
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes from `i`, if there are eight.
+#[inline]
+fn word(b: &[u8], i: usize) -> Option<u64> {
+    b.get(i..i + 8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+}
+
+/// The high bit of each byte of `w` that equals `c` (exact: no borrow between bytes).
+#[inline]
+fn eq_bytes(w: u64, c: u8) -> u64 {
+    let t = w ^ (c as u64 * 0x0101_0101_0101_0101);
+    !(((t & LOW7) + LOW7) | t) & HIGH
+}
+
+/// The offset of the first byte at or after `i` that is not an ASCII digit. Eight bytes at a
+/// time: a loop per digit mispredicts its exit once per number, and log lines are full of numbers.
+#[inline]
+pub(crate) fn digits_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = word(b, i) {
+        let x = w & LOW7;
+        // Per byte (no carries: x <= 0x7F): high bit of `above` set for x > 0x39, of `from` for
+        // x >= 0x30; a byte with its own high bit set is not ASCII.
+        let above = x + 0x4646_4646_4646_4646;
+        let from = x + 0x5050_5050_5050_5050;
+        let not_digit = (above | !from | w) & HIGH;
+        if not_digit != 0 {
+            return i + (not_digit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
+/// The offset of the first `"`, `\\` or control byte (below 0x20) at or after `i`: where a
+/// JSON string's plain run ends.
+#[inline]
+pub(crate) fn json_plain_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = word(b, i) {
+        // Below 0x20: ASCII (high bit clear) and (w | 0x80) - 0x20 keeps its high bit clear.
+        let control = !((w | HIGH) - 0x2020_2020_2020_2020) & !w & HIGH;
+        let stop = control | eq_bytes(w, b'"') | eq_bytes(w, b'\\');
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !matches!(b[i], b'"' | b'\\' | 0..0x20) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{digits_end, json_plain_end};
+
+    fn slow(b: &[u8], mut i: usize) -> usize {
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    }
+
+    #[test]
+    fn digits_end_matches_the_byte_loop() {
+        // Every byte value after runs of every length up to 20, at every start offset.
+        for stop in 0..=255u8 {
+            for run in 0..20 {
+                let mut b = vec![b'7'; run];
+                b.push(stop);
+                b.extend_from_slice(b"12345678");
+                for start in 0..b.len() {
+                    assert_eq!(digits_end(&b, start), slow(&b, start), "stop {stop} run {run} start {start}");
+                }
+            }
+        }
+        // Pseudo-random bytes, mostly digits.
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..2_000 {
+            let b: Vec<u8> = (0..40)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    if x % 4 == 0 {
+                        (x >> 8) as u8
+                    } else {
+                        b'0' + (x >> 8) as u8 % 10
+                    }
+                })
+                .collect();
+            for start in 0..=b.len() {
+                assert_eq!(digits_end(&b, start), slow(&b, start));
+            }
+        }
+    }
+
+    #[test]
+    fn json_plain_end_matches_the_byte_loop() {
+        fn slow(b: &[u8], mut i: usize) -> usize {
+            while i < b.len() && !matches!(b[i], b'"' | b'\\' | 0..0x20) {
+                i += 1;
+            }
+            i
+        }
+        for stop in 0..=255u8 {
+            for run in 0..20 {
+                let mut b = "张三abc".repeat(4).into_bytes()[..run].to_vec();
+                b.push(stop);
+                b.extend_from_slice("x\"y电话".as_bytes());
+                for start in 0..b.len() {
+                    assert_eq!(json_plain_end(&b, start), slow(&b, start), "stop {stop} run {run} start {start}");
+                }
+            }
+        }
+    }
+}
