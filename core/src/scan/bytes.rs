@@ -39,6 +39,29 @@ pub(crate) fn digits_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The offset of the first byte at or after `i` that is not an ASCII letter, digit or `_`: where
+/// an ASCII word ends.
+#[inline]
+pub(crate) fn word_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = word(b, i) {
+        let x = w & LOW7;
+        let digit = (x + 0x5050_5050_5050_5050) & !(x + 0x4646_4646_4646_4646);
+        // Letters: x | 0x20 in 0x61..=0x7A.
+        let y = x | 0x2020_2020_2020_2020;
+        let letter = (y + 0x1F1F_1F1F_1F1F_1F1F) & !(y + 0x0505_0505_0505_0505);
+        let wordish = (digit | letter | eq_bytes(w, b'_')) & !w & HIGH;
+        let stop = !wordish & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+        i += 1;
+    }
+    i
+}
+
 /// The offset of the first `"`, `\\` or control byte (below 0x20) at or after `i`: where a
 /// JSON string's plain run ends.
 #[inline]
@@ -60,7 +83,7 @@ pub(crate) fn json_plain_end(b: &[u8], mut i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{digits_end, json_plain_end};
+    use super::{digits_end, json_plain_end, word_end};
 
     fn slow(b: &[u8], mut i: usize) -> usize {
         while i < b.len() && b[i].is_ascii_digit() {
@@ -118,6 +141,27 @@ mod tests {
                 b.extend_from_slice("x\"y电话".as_bytes());
                 for start in 0..b.len() {
                     assert_eq!(json_plain_end(&b, start), slow(&b, start), "stop {stop} run {run} start {start}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_end_matches_the_byte_loop() {
+        fn slow(b: &[u8], mut i: usize) -> usize {
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            i
+        }
+        for stop in 0..=255u8 {
+            for run in 0..20 {
+                let mut b = b"aZ_09zA9_"[..run.min(9)].to_vec();
+                b.extend(std::iter::repeat_n(b'q', run.saturating_sub(9)));
+                b.push(stop);
+                b.extend_from_slice(b"abc_DEF9");
+                for start in 0..b.len() {
+                    assert_eq!(word_end(&b, start), slow(&b, start), "stop {stop} run {run} start {start}");
                 }
             }
         }

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use super::bytes::digits_end;
+use super::bytes::{digits_end, word_end};
 use super::{Hit, Scanner};
 use crate::kinds::is_valid;
 use crate::layout::{key6, keys6};
@@ -536,10 +536,7 @@ fn email(sc: &Scanner, s: &str, at: usize, base: usize, out: &mut Vec<Hit>) -> u
 /// Skips an ASCII word; if it is a label key (`…name`, `…address`, `…addr`), reads its value.
 fn word(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
     let b = s.as_bytes();
-    let mut end = i + 1;
-    while end < b.len() && matches!(CLASS[b[end] as usize], C_DIGIT | C_WORD) {
-        end += 1;
-    }
+    let end = word_end(b, i + 1);
     let w = &b[i..end];
     let ends = |suffix: &[u8]| w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
     let kind = if ends(b"name") {
