@@ -61,6 +61,8 @@ const MAX_UNITS: usize = 12;
 const MIN_DIGITS: usize = 10;
 /// Most digits a number value has (a bank card).
 const MAX_DIGITS: usize = 19;
+/// Most bytes a number run may span; a longer run ends there (no value is that long).
+const MAX_RUN_BYTES: usize = 1 << 16;
 /// Most bytes an address may span (200 characters of 3 bytes).
 const MAX_ADDRESS_BYTES: usize = 600;
 
@@ -213,12 +215,20 @@ pub(crate) fn resolve_for_test(hits: &mut Vec<Hit>) {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-/// A space-separated unit of a number run: `start..end`, its digit count.
+/// A space-separated unit of a number run: `start..end` relative to the start of the run, its
+/// digit count. `u32` (a run is at most [`MAX_RUN_BYTES`] long): twelve units fit in 144 bytes,
+/// set up with a few stores for every number run.
 #[derive(Clone, Copy, Default)]
 struct Unit {
-    start: usize,
-    end: usize,
-    digits: usize,
+    start: u32,
+    end: u32,
+    digits: u32,
+}
+
+impl Unit {
+    fn at(offset: usize) -> Unit {
+        Unit { start: offset as u32, end: offset as u32, digits: 0 }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -284,7 +294,7 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
     };
     let mut units = [Unit::default(); MAX_UNITS];
     let mut n = 0;
-    let mut unit = Unit { start: i, end: i, digits: 0 };
+    let mut unit = Unit::at(0);
     let mut prev = if pre == 0 {
         Prev::Start
     } else if country {
@@ -293,15 +303,23 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
         Prev::Close
     };
     if pre > 0 && !country {
-        unit.digits = s[i..i + pre].bytes().filter(u8::is_ascii_digit).count();
+        unit.digits = s[i..i + pre].bytes().filter(u8::is_ascii_digit).count() as u32;
     }
     let mut at = i + pre;
     let mut has_x = false;
     loop {
         // Fast path: ASCII digits.
         let run_end = digits_end(bytes, at);
+        if run_end - i > MAX_RUN_BYTES {
+            if n == 0 {
+                // One giant run of digits holds no value.
+                return run_end;
+            }
+            // End the run before it: the units so far are complete.
+            break;
+        }
         if run_end > at {
-            unit.digits += run_end - at;
+            unit.digits += (run_end - at) as u32;
             at = run_end;
             prev = Prev::Digit;
         }
@@ -343,11 +361,11 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
                 prev = Prev::Dash;
             }
             ' ' | '\u{3000}' if next_digit && matches!(prev, Prev::Digit | Prev::Close) => {
-                unit.end = at;
+                unit.end = (at - i) as u32;
                 units[n] = unit;
                 n += 1;
                 at += len;
-                unit = Unit { start: at, end: at, digits: 0 };
+                unit = Unit::at(at - i);
                 prev = Prev::Start;
                 if n == MAX_UNITS - 1 {
                     break;
@@ -357,15 +375,15 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
         }
     }
     if unit.digits > 0 {
-        unit.end = at;
+        unit.end = (at - i) as u32;
         units[n] = unit;
         n += 1;
     }
     if n == 0 {
         return skip;
     }
-    let end = units[n - 1].end;
-    if units[..n].iter().map(|u| u.digits).sum::<usize>() < MIN_DIGITS {
+    let end = i + units[n - 1].end as usize;
+    if (units[..n].iter().map(|u| u.digits).sum::<u32>() as usize) < MIN_DIGITS {
         // No value of any kind has fewer digits (see `classify`).
         return end.max(skip);
     }
@@ -378,9 +396,9 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
             let mut b = n;
             while b > a {
                 if !(b == n && glued_after) {
-                    let digits: usize = units[a..b].iter().map(|u| u.digits).sum();
+                    let digits = units[a..b].iter().map(|u| u.digits).sum::<u32>() as usize;
                     if digits <= 20 {
-                        let slice = &s[units[a].start..units[b - 1].end];
+                        let slice = &s[i + units[a].start as usize..i + units[b - 1].end as usize];
                         let x = has_x && b == n;
                         if let Some(kind) = classify(sc, slice, digits, x, country && a == 0) {
                             found = Some((b, kind));
@@ -398,7 +416,12 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
                     Kind::CnLandline => CONF_LANDLINE,
                     _ => CONF_NUMBER,
                 };
-                out.push(Hit::new(base + units[a].start, base + units[b - 1].end, kind, conf));
+                out.push(Hit::new(
+                    base + i + units[a].start as usize,
+                    base + i + units[b - 1].end as usize,
+                    kind,
+                    conf,
+                ));
                 a = b;
             }
             None => a += 1,

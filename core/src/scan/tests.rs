@@ -498,3 +498,13 @@ fn json_key_lookup_exact_suffix_and_changes() {
     assert_eq!(keys.lookup("work_mobile_phone"), Some((Kind::CnLandline, false)));
     assert_eq!(JsonKeys::empty().lookup("phone"), None);
 }
+
+#[test]
+fn very_long_digit_runs_hold_no_value_and_end_the_run() {
+    let giant = "7".repeat(200_000);
+    none(&giant);
+    let text = format!("电话 13812345678 {giant} 完");
+    assert_eq!(found(&text), [("13812345678".to_owned(), Kind::CnMobile)]);
+    let text = format!("{giant} 13812345678");
+    assert_eq!(found(&text), [("13812345678".to_owned(), Kind::CnMobile)]);
+}
