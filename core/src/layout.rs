@@ -230,41 +230,45 @@ pub(crate) fn is_separator(c: char) -> bool {
 const STARS: &str = "********************";
 const _: () = assert!(STARS.len() == MAX_DIGITS && crate::mask::MASK_CHAR == '*');
 
+/// Appends `n` mask characters to `out`.
+pub(crate) fn push_stars(out: &mut String, mut n: usize) {
+    while n > 0 {
+        let k = n.min(STARS.len());
+        out.push_str(&STARS[..k]);
+        n -= k;
+    }
+}
+
+/// Appends `text`, a value whose every byte is a significant character, with every byte
+/// outside the first `first` and last `last` replaced by `*` (all of them where `first + last`
+/// covers the value). The kept bytes are copied as written, so a lower-case `x` stays lower case.
+pub(crate) fn mask_plain_into(text: &str, first: usize, last: usize, out: &mut String) {
+    let n = text.len();
+    let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
+    out.push_str(&text[..first]);
+    push_stars(out, n - first - last);
+    out.push_str(&text[n - last..]);
+}
+
 impl Digits {
-    /// `text` with every significant character outside the first `first` and
+    /// Appends `text` with every significant character outside the first `first` and
     /// last `last` replaced by `*` (all of them where `first + last` covers the value).
-    pub(crate) fn mask(&self, text: &str, first: usize, last: usize) -> String {
+    pub(crate) fn mask_into(&self, text: &str, first: usize, last: usize, out: &mut String) {
         let n = self.len;
+        if n == text.len() {
+            // As many significant characters as bytes: every byte is one (ASCII, no layout).
+            mask_plain_into(text, first, last, out);
+            return;
+        }
         let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
-        if n == text.len() && text.is_ascii() {
-            // Every byte is a significant character: keep the text's ends, stars between (the
-            // kept characters are copied as written, so a lower-case `x` stays lower case).
-            let mut out = String::with_capacity(n);
-            out.push_str(&text[..first]);
-            out.push_str(&STARS[..n - first - last]);
-            out.push_str(&text[n - last..]);
-            return out;
-        }
-        if text.is_ascii() {
-            // Every slot is one ASCII byte: overwrite the masked ones in a copy of the text.
-            let mut bytes = text.as_bytes().to_vec();
-            for slot in &self.slots()[first..n - last] {
-                bytes[slot.at as usize] = crate::mask::MASK_CHAR as u8;
-            }
-            return String::from_utf8(bytes).unwrap_or_default();
-        }
-        let mut out = String::with_capacity(text.len());
         let mut from = 0usize;
-        for (i, slot) in self.slots().iter().enumerate() {
-            if i >= first && i < n - last {
-                let at = slot.at as usize;
-                out.push_str(&text[from..at]);
-                out.push(crate::mask::MASK_CHAR);
-                from = at + text[at..].chars().next().map_or(1, char::len_utf8);
-            }
+        for slot in &self.slots()[first..n - last] {
+            let at = slot.at as usize;
+            out.push_str(&text[from..at]);
+            out.push(crate::mask::MASK_CHAR);
+            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
         }
         out.push_str(&text[from..]);
-        out
     }
 }
 

@@ -102,13 +102,25 @@ impl FromStr for Mask {
     }
 }
 
-/// Masks significant characters: `keep(i)` says whether the `i`-th of `count` stays.
-///
-/// `chars` yields `(byte offset, significant)` for every character of `text`.
+/// `text` with every `significant` character outside the first `first` and last `last` of
+/// them replaced by [`MASK_CHAR`] (all of them where `first + last` covers them all); other
+/// characters stay.
 pub(crate) fn mask_chars(text: &str, first: usize, last: usize, significant: impl Fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    mask_chars_into(text, first, last, significant, &mut out);
+    out
+}
+
+/// [`mask_chars`], appending to `out`.
+pub(crate) fn mask_chars_into(
+    text: &str,
+    first: usize,
+    last: usize,
+    significant: impl Fn(char) -> bool,
+    out: &mut String,
+) {
     let count = text.chars().filter(|&c| significant(c)).count();
     let (first, last) = if first + last >= count { (0, 0) } else { (first, last) };
-    let mut out = String::with_capacity(text.len());
     let mut i = 0usize;
     for c in text.chars() {
         if significant(c) {
@@ -118,7 +130,6 @@ pub(crate) fn mask_chars(text: &str, first: usize, last: usize, significant: imp
             out.push(c);
         }
     }
-    out
 }
 
 /// The generic first/last mask over every character of a value (for `custom`).

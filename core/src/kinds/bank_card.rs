@@ -112,10 +112,11 @@ impl KindRules for BankCard {
         crypt(scope, text, encrypt)
     }
 
-    fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
+    fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
         let d = parse(value)?;
         let (first, last) = first_last(KIND, mask, (6, 4))?;
-        Ok(d.mask(value, first, last))
+        d.mask_into(value, first, last, out);
+        Ok(())
     }
 }
 

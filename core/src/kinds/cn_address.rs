@@ -10,8 +10,8 @@
 //! gives back the exact input text. Mask `keep_district` (default):
 //! `浙江省杭州市西湖区****`, or `****` when no prefix is recognised.
 
-use super::{char_pos, unsupported_mask, KindRules, Scope};
-use crate::mask::{mask_first_last, Mask};
+use super::{char_pos, restoring, unsupported_mask, KindRules, Scope};
+use crate::mask::{mask_chars_into, Mask};
 use crate::tokenizer::Options;
 use crate::{gazetteer, opaque, Error, Kind, Result};
 
@@ -45,20 +45,31 @@ fn check(text: &str) -> Result<()> {
 /// The mask of an address whose administrative prefix is known to end at byte `cut` (the
 /// scanner has split it already; this saves a second gazetteer lookup).
 pub(crate) fn mask_at(value: &str, cut: usize, mask: Mask) -> Result<String> {
+    let mut out = String::with_capacity(value.len() + 4);
+    write_mask_at(value, cut, mask, &mut out)?;
+    Ok(out)
+}
+
+/// [`mask_at`], appending to `out`; on error `out` is left as it was.
+#[allow(dead_code)] // for the scanner (core/src/scan/redact.rs)
+pub(crate) fn mask_at_into(value: &str, cut: usize, mask: Mask, out: &mut String) -> Result<()> {
+    restoring(out, |out| write_mask_at(value, cut, mask, out))
+}
+
+fn write_mask_at(value: &str, cut: usize, mask: Mask, out: &mut String) -> Result<()> {
     check(value)?;
     if !value.is_char_boundary(cut) {
         return Err(Error::value(KIND, None, "prefix end inside a character"));
     }
     match mask {
         Mask::Default | Mask::PrivacyWaybill | Mask::KeepDistrict => {
-            let mut out = String::with_capacity(cut + 4);
             out.push_str(&value[..cut]);
             out.push_str("****");
-            Ok(out)
         }
-        Mask::FirstLast { first, last } => Ok(mask_first_last(value, first as usize, last as usize)),
-        _ => Err(unsupported_mask(KIND)),
+        Mask::FirstLast { first, last } => mask_chars_into(value, first as usize, last as usize, |_| true, out),
+        _ => return Err(unsupported_mask(KIND)),
     }
+    Ok(())
 }
 
 fn context(prefix: &str, context: &[u8]) -> Vec<u8> {
@@ -102,7 +113,7 @@ impl KindRules for CnAddress {
         }
     }
 
-    fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
-        mask_at(value, parse(value)?, mask)
+    fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
+        write_mask_at(value, parse(value)?, mask, out)
     }
 }

@@ -452,10 +452,11 @@ impl KindRules for CnId {
         crypt(scope, text, encrypt)
     }
 
-    fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
+    fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
         let id = parse(value)?;
         let (first, last) = first_last(KIND, mask, (6, 4))?;
-        Ok(id.digits.mask(value, first, last))
+        id.digits.mask_into(value, first, last, out);
+        Ok(())
     }
 }
 

@@ -164,18 +164,18 @@ impl KindRules for CnLandline {
         crypt(scope, text, encrypt)
     }
 
-    fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
+    fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
         let l = parse(value)?;
-        match mask {
+        let (first, last) = match mask {
+            // Mask the local number but its last two digits; area code and extension stay.
             Mask::Default | Mask::PrivacyWaybill | Mask::KeepAreaLast2 => {
-                // Mask the local number but its last two digits; area code and extension stay.
-                let total = l.digits.len();
-                let keep_tail = total - (l.area + l.local) + 2;
-                Ok(l.digits.mask(value, l.area, keep_tail))
+                (l.area, l.digits.len() - (l.area + l.local) + 2)
             }
-            Mask::FirstLast { first, last } => Ok(l.digits.mask(value, first as usize, last as usize)),
-            _ => Err(unsupported_mask(KIND)),
-        }
+            Mask::FirstLast { first, last } => (first as usize, last as usize),
+            _ => return Err(unsupported_mask(KIND)),
+        };
+        l.digits.mask_into(value, first, last, out);
+        Ok(())
     }
 }
 

@@ -72,10 +72,11 @@ impl KindRules for CnMobile {
         crypt(scope, text, encrypt)
     }
 
-    fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
+    fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
         let d = parse(value)?;
         let (first, last) = first_last(KIND, mask, (3, 4))?;
-        Ok(d.mask(value, first, last))
+        d.mask_into(value, first, last, out);
+        Ok(())
     }
 
     fn crypt_each(&self, scope: &Scope<'_>, values: &[&str], encrypt: bool, sink: &mut dyn FnMut(usize, Result<&str>)) {

@@ -10,7 +10,7 @@
 
 use super::{char_pos, unsupported_mask, KindRules, Scope};
 use crate::layout::{key6, keys6};
-use crate::mask::{mask_first_last, Mask, MASK_CHAR};
+use crate::mask::{mask_chars_into, Mask, MASK_CHAR};
 use crate::tokenizer::Options;
 use crate::{opaque, Error, Kind, Result};
 
@@ -59,14 +59,12 @@ pub(crate) fn parse(text: &str) -> Result<()> {
 /// [`COMPOUND_SURNAMES`] as [`key6`] integers: one comparison each instead of a string compare.
 static COMPOUND_KEYS: [u64; COMPOUND_SURNAMES.len()] = keys6(&COMPOUND_SURNAMES);
 
-/// The surname mask: `张*`, `欧阳**`.
-pub(crate) fn mask_surname(name: &str) -> String {
+/// Appends the surname mask of a name: `张*`, `欧阳**`.
+pub(crate) fn mask_surname_into(name: &str, out: &mut String) {
     let b = name.as_bytes();
     let compound = b.len() > 6 && COMPOUND_KEYS.contains(&key6(b));
     let keep = if compound && name.chars().count() > 2 { 2 } else { 1 };
-    let mut out = String::with_capacity(name.len());
     out.extend(name.chars().enumerate().map(|(i, c)| if i < keep || c == DOT { c } else { MASK_CHAR }));
-    out
 }
 
 /// The token of a valid value.
@@ -99,13 +97,14 @@ impl KindRules for CnName {
         }
     }
 
-    fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
+    fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
         parse(value)?;
         match mask {
-            Mask::Default | Mask::PrivacyWaybill | Mask::KeepSurname => Ok(mask_surname(value)),
-            Mask::FirstLast { first, last } => Ok(mask_first_last(value, first as usize, last as usize)),
-            _ => Err(unsupported_mask(KIND)),
+            Mask::Default | Mask::PrivacyWaybill | Mask::KeepSurname => mask_surname_into(value, out),
+            Mask::FirstLast { first, last } => mask_chars_into(value, first as usize, last as usize, |_| true, out),
+            _ => return Err(unsupported_mask(KIND)),
         }
+        Ok(())
     }
 }
 
@@ -115,6 +114,11 @@ mod tests {
 
     #[test]
     fn surname_mask() {
+        let mask_surname = |name: &str| {
+            let mut out = String::new();
+            mask_surname_into(name, &mut out);
+            out
+        };
         assert_eq!(mask_surname("张三"), "张*");
         assert_eq!(mask_surname("张三丰"), "张**");
         assert_eq!(mask_surname("欧阳娜娜"), "欧阳**");

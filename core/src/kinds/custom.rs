@@ -7,7 +7,7 @@
 //! character.
 
 use super::{first_last, KindRules, Scope};
-use crate::mask::{mask_chars, Mask};
+use crate::mask::{mask_chars_into, Mask};
 use crate::tokenizer::{CustomFormat, Options};
 use crate::{Error, Kind, Result};
 
@@ -63,9 +63,10 @@ impl KindRules for Custom {
         crypt(scope, text, encrypt)
     }
 
-    fn mask(&self, options: &Options, value: &str, mask: Mask) -> Result<String> {
+    fn write_mask(&self, options: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
         let f = format(options)?;
         let (first, last) = first_last(KIND, mask, (1, 1))?;
-        Ok(mask_chars(value, first, last, |c| f.alphabet.contains(c)))
+        mask_chars_into(value, first, last, |c| f.alphabet.contains(c), out);
+        Ok(())
     }
 }

@@ -14,7 +14,7 @@
 //! written `YT1.` (`YT1.1.Qm9…@example.com`), which no FF1 token can start with.
 
 use super::{char_pos, unsupported_mask, KindRules, Scope};
-use crate::mask::{Mask, MASK_CHAR};
+use crate::mask::{mask_chars_into, Mask, MASK_CHAR};
 use crate::tokenizer::Options;
 use crate::{opaque, Alphabet, Error, Kind, Result};
 
@@ -137,23 +137,19 @@ impl KindRules for Email {
         }
     }
 
-    fn mask(&self, _: &Options, value: &str, mask: Mask) -> Result<String> {
+    fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
         let at = parse(value)?;
         let (local, domain) = (&value[..at], &value[at..]);
         match mask {
             Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain => {
-                let first = local.chars().next().unwrap_or(MASK_CHAR);
-                let mut out = String::with_capacity(4 + domain.len());
-                out.push(first);
+                out.push(local.chars().next().unwrap_or(MASK_CHAR));
                 out.extend([MASK_CHAR; 3]);
-                out.push_str(domain);
-                Ok(out)
             }
-            Mask::FirstLast { first, last } => {
-                Ok(format!("{}{domain}", crate::mask::mask_first_last(local, first as usize, last as usize)))
-            }
-            _ => Err(unsupported_mask(KIND)),
+            Mask::FirstLast { first, last } => mask_chars_into(local, first as usize, last as usize, |_| true, out),
+            _ => return Err(unsupported_mask(KIND)),
         }
+        out.push_str(domain);
+        Ok(())
     }
 }
 

@@ -17,6 +17,8 @@ use crate::tokenizer::Options;
 use crate::{Keyring, Kind, Result};
 
 pub(crate) use cn_address::mask_at as address_mask_at;
+#[allow(unused_imports)] // for the scanner (core/src/scan/redact.rs)
+pub(crate) use cn_address::mask_at_into as address_mask_at_into;
 pub use cn_id::{DATE_CUTOFF, DATE_FIRST, DATE_LAST};
 
 /// What a kind's rules may use: the keyring, the key version, the context, the options.
@@ -38,8 +40,24 @@ pub(crate) trait KindRules: Sync {
     }
     /// A token for a valid value (`encrypt`), or the exact value a token was made from.
     fn crypt(&self, scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String>;
+    /// Appends the display mask of a valid value to `out`: the one mask implementation of a
+    /// kind. Callers use [`KindRules::mask_into`] or [`KindRules::mask`], which restore `out`
+    /// when this fails part way.
+    fn write_mask(&self, options: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()>;
+    /// Appends the display mask of a valid value to `out` (no allocation of its own, for the
+    /// scrubber); on error `out` is left as it was.
+    #[allow(dead_code)] // for the scanner (core/src/scan/redact.rs)
+    fn mask_into(&self, options: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
+        restoring(out, |out| self.write_mask(options, value, mask, out))
+    }
     /// The display mask of a valid value.
-    fn mask(&self, options: &Options, value: &str, mask: Mask) -> Result<String>;
+    fn mask(&self, options: &Options, value: &str, mask: Mask) -> Result<String> {
+        // No mask is more than four bytes longer than its value (`a@b.cn` gives `a***@b.cn`,
+        // an address ending at its prefix gets `****`), so this never grows.
+        let mut out = String::with_capacity(value.len() + 4);
+        self.write_mask(options, value, mask, &mut out)?;
+        Ok(out)
+    }
     /// Tokenizes (or detokenizes) many values, handing each result to `sink` in order.
     /// Kinds that can batch their cipher work override this.
     fn crypt_each(&self, scope: &Scope<'_>, values: &[&str], encrypt: bool, sink: &mut dyn FnMut(usize, Result<&str>)) {
@@ -72,6 +90,17 @@ pub(crate) fn first_last(kind: Kind, mask: Mask, default: (usize, usize)) -> Res
         Mask::FirstLast { first, last } => Ok((first as usize, last as usize)),
         _ => Err(unsupported_mask(kind)),
     }
+}
+
+/// Runs `write`, which appends to `out`; when it fails, cuts `out` back to where it was.
+#[allow(dead_code)] // for the scanner (core/src/scan/redact.rs)
+pub(crate) fn restoring(out: &mut String, write: impl FnOnce(&mut String) -> Result<()>) -> Result<()> {
+    let len = out.len();
+    let r = write(out);
+    if r.is_err() {
+        out.truncate(len);
+    }
+    r
 }
 
 /// Refuses a mask preset that does not apply to a kind.
@@ -134,3 +163,6 @@ pub(crate) fn char_pos(text: &str, at: usize) -> usize {
 pub(crate) fn is_valid(kind: Kind, text: &str) -> bool {
     rules(kind).validate(&Options::default(), text).is_ok()
 }
+
+#[cfg(test)]
+mod tests;

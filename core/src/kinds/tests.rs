@@ -1,0 +1,298 @@
+//! `mask_into` against `mask`, for every kind: the same text, appended; on error, `out` untouched.
+
+use super::*;
+use crate::tokenizer::CustomFormat;
+use crate::{gazetteer, Alphabet, Error};
+
+/// Every preset, and first/last counts that keep nothing, some, or everything.
+const PRESETS: [Mask; 13] = [
+    Mask::Default,
+    Mask::PrivacyWaybill,
+    Mask::FirstLast { first: 0, last: 0 },
+    Mask::FirstLast { first: 1, last: 1 },
+    Mask::KEEP_FIRST1_LAST2,
+    Mask::KEEP_FIRST3_LAST4,
+    Mask::KEEP_FIRST6_LAST4,
+    Mask::FirstLast { first: 4, last: 20 },
+    Mask::FirstLast { first: 100, last: 100 },
+    Mask::KeepAreaLast2,
+    Mask::KeepFirst1Domain,
+    Mask::KeepSurname,
+    Mask::KeepDistrict,
+];
+
+/// Text already in the output buffer: `mask_into` appends after it and never touches it.
+const BEFORE: &str = "日志 line: ";
+
+fn custom_options() -> Options {
+    Options {
+        custom: Some(CustomFormat {
+            name: "vip".into(),
+            alphabet: Alphabet::new("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ").unwrap(),
+            keep_first: 2,
+            keep_last: 1,
+        }),
+        ..Options::default()
+    }
+}
+
+fn vectors() -> serde_json::Value {
+    serde_json::from_str(include_str!("../../../tests/vectors/kinds.json")).unwrap()
+}
+
+/// Valid and invalid values of `kind`: every input and token of the shared vectors, then
+/// hand-picked written forms and edge cases.
+fn values(kind: Kind) -> Vec<String> {
+    let mut out: Vec<String> = vectors()["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == kind.name())
+        .flat_map(|c| [c["input"].as_str(), c["output"].as_str()])
+        .flatten()
+        .map(str::to_owned)
+        .collect();
+    let extra: &[&str] = match kind {
+        Kind::CnId => &[
+            "11010519491231002X",
+            "11010519491231002x",
+            "１１０１０５１９４９１２３１００２Ｘ",
+            "１１０１０５１９４９１２３１００２ｘ",
+            "110105 19491231 002X",
+            "110105-19491231-002x",
+            "110105491231002",
+            "110105 491231 002",
+            "110105194912310021",
+            "190105194912310021",
+            "110105194902300021",
+            "110105189912310021",
+            "11010519491231002",
+            "1101051949123100211",
+            "11010519491231002Y",
+            "1101051949123100X2",
+            "X10105194912310021",
+            "110105 19491231 002X ",
+            "",
+            "X",
+        ],
+        Kind::CnMobile => &[
+            "13812345678",
+            "19912345678",
+            "138-1234-5678",
+            "138 1234 5678",
+            "+86 138 1234 5678",
+            "+8613812345678",
+            "0086 13812345678",
+            "(+86)13812345678",
+            "（+86）138-1234-5678",
+            "１３８１２３４５６７８",
+            "12812345678",
+            "23812345678",
+            "1381234567",
+            "138123456789",
+            "138a1234567",
+            "138--12345678",
+            "+86",
+            "",
+        ],
+        Kind::CnLandline => &[
+            "010-62345678",
+            "0571-87654321",
+            "0571-8765432",
+            "(0755)23456789",
+            "（0755）23456789",
+            "021 5432 1098",
+            "010-62345678-801",
+            "0571-8765432-801",
+            "0571-87654321转801",
+            "01062345678",
+            "０５７１-８７６５４３２１",
+            "011-62345678",
+            "010-12345678",
+            "010-62345678-",
+            "(0755 23456789",
+            "",
+        ],
+        Kind::BankCard => &[
+            "4111111111111111",
+            "4111-1111-1111-1111",
+            "4111 1111 1111 1111",
+            "6222021234567890128",
+            "4111111111111112",
+            "411111111111111",
+            "4111--1111111111111",
+            "",
+        ],
+        Kind::Email => &[
+            "a@b.cn",
+            "zhang.san+tag@mail.example.com",
+            "Li_Si-1@QQ.com",
+            "abc@example.com",
+            "a..b@c.cn",
+            "@b.cn",
+            "张@c.cn",
+            "",
+        ],
+        Kind::CnName => {
+            &["张三", "张三丰", "欧阳娜娜", "欧阳", "司马相如", "买买提·艾力", "𠀀𠀁", "张", "Tom", "张 三", ""]
+        }
+        Kind::CnAddress => &[
+            "浙江省杭州市西湖区文三路100号",
+            "浙江省杭州市西湖区",
+            "杭州市西湖区文三路",
+            "北京市朝阳区建国路88号",
+            "某某路1号",
+            "ab",
+            "浙",
+            "浙江\n杭州",
+            "",
+        ],
+        Kind::Custom => &["VIP-12345-67890", "VIP-ABCDE-FGHJK", "AB-1", "ABCD", "ABC", "a", "", "VIP-"],
+    };
+    out.extend(extra.iter().map(|&v| v.to_owned()));
+    out
+}
+
+/// `mask_into` appends exactly what `mask` returns, or fails with the same error and leaves
+/// `out` as it was.
+fn assert_same(kind: Kind, options: &Options, value: &str, mask: Mask) -> Result<String> {
+    let rules = rules(kind);
+    let want = rules.mask(options, value, mask);
+    let mut out = String::from(BEFORE);
+    let got = rules.mask_into(options, value, mask, &mut out);
+    match (&want, got) {
+        (Ok(w), Ok(())) => assert_eq!(out, format!("{BEFORE}{w}"), "{kind} {mask} {value:?}"),
+        (Err(w), Err(g)) => {
+            assert_eq!(w, &g, "{kind} {mask} {value:?}");
+            assert_eq!(out, BEFORE, "{kind} {mask} {value:?}: out changed on error");
+        }
+        (w, g) => panic!("{kind} {mask} {value:?}: mask gave {w:?}, mask_into gave {g:?}"),
+    }
+    want
+}
+
+#[test]
+fn mask_into_equals_mask_for_every_kind() {
+    for kind in Kind::ALL {
+        let options = if kind == Kind::Custom { custom_options() } else { Options::default() };
+        let (mut ok, mut failed) = (0, 0);
+        for value in values(kind) {
+            for mask in PRESETS {
+                match assert_same(kind, &options, &value, mask) {
+                    Ok(_) => ok += 1,
+                    Err(_) => failed += 1,
+                }
+            }
+        }
+        // Both paths are exercised for every kind.
+        assert!(ok >= 20 && failed >= 20, "{kind}: {ok} masks, {failed} errors");
+    }
+    // No custom format: refused, `out` untouched.
+    let e = assert_same(Kind::Custom, &Options::default(), "VIP-12345-67890", Mask::Default);
+    assert!(matches!(e, Err(Error::UnsupportedMode { .. })));
+}
+
+#[test]
+fn mask_into_matches_the_shared_vectors() {
+    let mut n = 0;
+    for case in vectors()["cases"].as_array().unwrap().iter().filter(|c| c["op"] == "mask") {
+        let kind: Kind = case["kind"].as_str().unwrap().parse().unwrap();
+        let mask: Mask = case["preset"].as_str().unwrap().parse().unwrap();
+        let (input, want) = (case["input"].as_str().unwrap(), case["output"].as_str().unwrap());
+        assert_eq!(assert_same(kind, &Options::default(), input, mask).unwrap(), want);
+        n += 1;
+    }
+    assert!(n >= 100, "{n} mask vectors");
+}
+
+#[test]
+fn mask_into_exact_strings() {
+    let custom = custom_options();
+    let cases: &[(Kind, &str, Mask, &str)] = &[
+        (Kind::CnId, "11010519491231002X", Mask::Default, "110105********002X"),
+        (Kind::CnId, "11010519491231002x", Mask::KEEP_FIRST1_LAST2, "1***************2x"),
+        (Kind::CnId, "110105-19491231-002X", Mask::Default, "110105-********-002X"),
+        (Kind::CnId, "１１０１０５１９４９１２３１００２Ｘ", Mask::Default, "１１０１０５********００２Ｘ"),
+        (Kind::CnId, "110105491231002", Mask::Default, "110105*****1002"),
+        (Kind::CnMobile, "13812345678", Mask::Default, "138****5678"),
+        (Kind::CnMobile, "13812345678", Mask::FirstLast { first: 6, last: 6 }, "***********"),
+        (Kind::CnMobile, "+86 138 1234 5678", Mask::Default, "+86 138 **** 5678"),
+        (Kind::CnMobile, "１３８１２３４５６７８", Mask::PrivacyWaybill, "１３８****５６７８"),
+        (Kind::CnLandline, "0571-87654321", Mask::Default, "0571-******21"),
+        (Kind::CnLandline, "(0755)23456789", Mask::KeepAreaLast2, "(0755)******89"),
+        (Kind::CnLandline, "0571-87654321转801", Mask::Default, "0571-******21转801"),
+        (Kind::BankCard, "6222021234567890128", Mask::Default, "622202*********0128"),
+        (Kind::BankCard, "4111 1111 1111 1111", Mask::Default, "4111 11** **** 1111"),
+        (Kind::Email, "zhang.san@example.com", Mask::Default, "z***@example.com"),
+        (Kind::Email, "a@b.cn", Mask::KeepFirst1Domain, "a***@b.cn"),
+        (Kind::Email, "zhang.san@example.com", Mask::FirstLast { first: 2, last: 1 }, "zh******n@example.com"),
+        (Kind::CnName, "张三", Mask::Default, "张*"),
+        (Kind::CnName, "欧阳娜娜", Mask::KeepSurname, "欧阳**"),
+        (Kind::CnName, "买买提·艾力", Mask::Default, "买**·**"),
+        (Kind::CnName, "张三丰", Mask::FirstLast { first: 0, last: 1 }, "**丰"),
+        (Kind::CnAddress, "浙江省杭州市西湖区文三路100号", Mask::Default, "浙江省杭州市西湖区****"),
+        (Kind::CnAddress, "某某路1号", Mask::KeepDistrict, "****"),
+        (Kind::CnAddress, "某某路1号", Mask::FirstLast { first: 1, last: 1 }, "某***号"),
+        (Kind::Custom, "VIP-12345-67890", Mask::Default, "VI*-*****-****0"),
+        (Kind::Custom, "VIP-12345-67890", Mask::FirstLast { first: 3, last: 2 }, "VIP-1****-***90"),
+    ];
+    for &(kind, value, mask, want) in cases {
+        let options = if kind == Kind::Custom { &custom } else { &Options::default() };
+        let mut out = String::from(BEFORE);
+        rules(kind).mask_into(options, value, mask, &mut out).unwrap();
+        assert_eq!(out, format!("{BEFORE}{want}"), "{kind} {mask} {value:?}");
+        assert_eq!(rules(kind).mask(options, value, mask).unwrap(), want, "{kind} {mask} {value:?}");
+    }
+}
+
+#[test]
+fn address_mask_at_into_equals_mask_at() {
+    let (mut ok, mut failed) = (0, 0);
+    for value in values(Kind::CnAddress) {
+        let found = gazetteer::split_address(&value).map_or(0, |s| s.district_end);
+        // The scanner's cut, and every other byte offset (inside a character: an error).
+        for cut in std::iter::once(found).chain(0..=value.len()) {
+            for mask in PRESETS {
+                let want = address_mask_at(&value, cut, mask);
+                let mut out = String::from(BEFORE);
+                match (&want, address_mask_at_into(&value, cut, mask, &mut out)) {
+                    (Ok(w), Ok(())) => {
+                        assert_eq!(out, format!("{BEFORE}{w}"), "{mask} {value:?} at {cut}");
+                        ok += 1;
+                    }
+                    (Err(w), Err(g)) => {
+                        assert_eq!(w, &g, "{mask} {value:?} at {cut}");
+                        assert_eq!(out, BEFORE, "{mask} {value:?} at {cut}: out changed on error");
+                        failed += 1;
+                    }
+                    (w, g) => panic!("{mask} {value:?} at {cut}: {w:?} vs {g:?}"),
+                }
+            }
+            // At the gazetteer's cut, the same as the kind's own mask.
+            if cut == found {
+                let options = Options::default();
+                for mask in PRESETS {
+                    assert_eq!(address_mask_at(&value, cut, mask), rules(Kind::CnAddress).mask(&options, &value, mask));
+                }
+            }
+        }
+    }
+    assert!(ok >= 100 && failed >= 100, "{ok} masks, {failed} errors");
+}
+
+#[test]
+fn restoring_cuts_back_partial_output() {
+    let mut out = String::from(BEFORE);
+    let r = restoring(&mut out, |out| {
+        out.push_str("138****");
+        Err(Error::value(Kind::CnMobile, None, "test"))
+    });
+    assert!(r.is_err());
+    assert_eq!(out, BEFORE);
+    assert!(restoring(&mut out, |out| {
+        out.push('*');
+        Ok(())
+    })
+    .is_ok());
+    assert_eq!(out, format!("{BEFORE}*"));
+}
