@@ -386,11 +386,11 @@ impl Redactor {
             Action::Redact => out.push_str(kind.label()),
             Action::Mask(m) if kind == Kind::CnAddress && hit.prefix.is_some() => {
                 let cut = hit.prefix.unwrap_or(0) as usize;
-                out.push_str(&crate::kinds::address_mask_at(value, cut, m)?);
+                crate::kinds::address_mask_at_into(value, cut, m, out)?;
             }
             Action::Mask(m) => {
                 let options = self.tokenizer.as_ref().map_or(&self.default_options, |t| t.options());
-                out.push_str(&rules(kind).mask(options, value, m)?);
+                rules(kind).mask_into(options, value, m, out)?;
             }
             Action::Tokenize => {
                 let tk = keyed()?;
