@@ -43,7 +43,9 @@ fn check(text: &str) -> Result<()> {
 }
 
 /// The mask of an address whose administrative prefix is known to end at byte `cut` (the
-/// scanner has split it already; this saves a second gazetteer lookup).
+/// scanner has split it already; this saves a second gazetteer lookup). The tests compare it
+/// with the kind's mask; the scanner appends with [`mask_at_into`].
+#[cfg(test)]
 pub(crate) fn mask_at(value: &str, cut: usize, mask: Mask) -> Result<String> {
     let mut out = String::with_capacity(value.len() + 4);
     write_mask_at(value, cut, mask, &mut out)?;
@@ -51,7 +53,6 @@ pub(crate) fn mask_at(value: &str, cut: usize, mask: Mask) -> Result<String> {
 }
 
 /// [`mask_at`], appending to `out`; on error `out` is left as it was.
-#[allow(dead_code)] // for the scanner (core/src/scan/redact.rs)
 pub(crate) fn mask_at_into(value: &str, cut: usize, mask: Mask, out: &mut String) -> Result<()> {
     restoring(out, |out| write_mask_at(value, cut, mask, out))
 }

@@ -16,8 +16,8 @@ use crate::mask::Mask;
 use crate::tokenizer::Options;
 use crate::{Keyring, Kind, Result};
 
+#[cfg(test)]
 pub(crate) use cn_address::mask_at as address_mask_at;
-#[allow(unused_imports)] // for the scanner (core/src/scan/redact.rs)
 pub(crate) use cn_address::mask_at_into as address_mask_at_into;
 pub use cn_id::{DATE_CUTOFF, DATE_FIRST, DATE_LAST};
 
@@ -46,7 +46,6 @@ pub(crate) trait KindRules: Sync {
     fn write_mask(&self, options: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()>;
     /// Appends the display mask of a valid value to `out` (no allocation of its own, for the
     /// scrubber); on error `out` is left as it was.
-    #[allow(dead_code)] // for the scanner (core/src/scan/redact.rs)
     fn mask_into(&self, options: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
         restoring(out, |out| self.write_mask(options, value, mask, out))
     }
@@ -93,7 +92,6 @@ pub(crate) fn first_last(kind: Kind, mask: Mask, default: (usize, usize)) -> Res
 }
 
 /// Runs `write`, which appends to `out`; when it fails, cuts `out` back to where it was.
-#[allow(dead_code)] // for the scanner (core/src/scan/redact.rs)
 pub(crate) fn restoring(out: &mut String, write: impl FnOnce(&mut String) -> Result<()>) -> Result<()> {
     let len = out.len();
     let r = write(out);
