@@ -307,31 +307,42 @@ pub(crate) fn country_prefix(s: &str) -> usize {
     end
 }
 
-/// Reads a value written as exactly `n` ASCII characters, all digits but, when `check_x`,
+/// Reads a value written as exactly `N` ASCII characters, all digits but, when `check_x`,
 /// a last `X`/`x` (value 10): the common written form, without the state machine of the
 /// general readers. `None` for anything else (the caller then takes its general path).
+/// Character `i` is byte `i`, so a parser's positions need no mapping on this path.
 #[inline]
-pub(crate) fn plain_digits(text: &str, n: usize, check_x: bool) -> Option<Digits> {
-    let bytes = text.as_bytes();
-    if bytes.len() != n || n > MAX_DIGITS || n == 0 {
-        return None;
-    }
-    let mut d = Digits::new();
-    for (i, (&b, (v, slot))) in bytes.iter().zip(d.values.iter_mut().zip(d.slots.iter_mut())).enumerate() {
+pub(crate) fn plain_values<const N: usize>(text: &str, check_x: bool) -> Option<[u8; N]> {
+    let bytes: &[u8; N] = text.as_bytes().try_into().ok()?;
+    let mut values = [0u8; N];
+    let mut bad = false;
+    for (v, &b) in values.iter_mut().zip(bytes) {
         *v = b.wrapping_sub(b'0');
+        bad |= *v > 9;
+    }
+    if bad {
+        // Only a last check character may be other than a digit.
+        let last = N.checked_sub(1)?;
+        if !check_x || values[..last].iter().any(|&v| v > 9) || !matches!(bytes[last], b'X' | b'x') {
+            return None;
+        }
+        values[last] = 10;
+    }
+    Some(values)
+}
+
+/// [`plain_values`] with the layout: slot `i` at byte `i`, narrow, a lower-case `x` marked.
+#[inline]
+pub(crate) fn plain_digits<const N: usize>(text: &str, check_x: bool) -> Option<Digits> {
+    const { assert!(N > 0 && N <= MAX_DIGITS) };
+    let values = plain_values::<N>(text, check_x)?;
+    let mut d = Digits::new();
+    d.values[..N].copy_from_slice(&values);
+    for (i, slot) in d.slots[..N].iter_mut().enumerate() {
         slot.at = i as u16;
     }
-    d.len = n;
-    let last = n - 1;
-    if d.values[..last].iter().any(|&v| v > 9) {
-        return None;
-    }
-    match bytes[last] {
-        b'0'..=b'9' => {}
-        b'X' if check_x => d.values[last] = 10,
-        b'x' if check_x => (d.values[last], d.slots[last].lower) = (10, true),
-        _ => return None,
-    }
+    d.slots[N - 1].lower = text.as_bytes()[N - 1] == b'x';
+    d.len = N;
     Some(d)
 }
 

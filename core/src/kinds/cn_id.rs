@@ -39,7 +39,7 @@ use std::sync::OnceLock;
 
 use super::{char_pos, ff1_walk, first_last, KindRules, Scope};
 use crate::gazetteer;
-use crate::layout::{digit_value, is_separator, plain_digits, x_value, Digits, Slot};
+use crate::layout::{digit_value, is_separator, mask_plain_into, plain_digits, plain_values, x_value, Digits, Slot};
 use crate::mask::Mask;
 use crate::tokenizer::{IdKeep, Options};
 use crate::{Error, Kind, Result};
@@ -94,11 +94,10 @@ fn day_of(date: (i32, u32, u32)) -> i64 {
 }
 
 fn is_real_date(y: i32, m: u32, d: u32) -> bool {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
         2 => 28,
         _ => return false,
     };
@@ -151,8 +150,9 @@ impl Id {
 /// Reads and validates a written ID.
 pub(crate) fn parse(text: &str) -> Result<Id> {
     let err = |at: usize, reason| Error::value(KIND, Some(char_pos(text, at)), reason);
-    if let Some(digits) = plain_digits(text, 18, true) {
-        return check(digits, false, text);
+    if let Some(digits) = plain_digits::<18>(text, true) {
+        check(&digits, false, text)?;
+        return Ok(Id { digits, legacy: false });
     }
     // Read into local arrays: the count stays in a register.
     let mut values = [0u8; 18];
@@ -210,31 +210,67 @@ pub(crate) fn parse(text: &str) -> Result<Id> {
     if breaks[..nbreaks].iter().any(|b| !groups.contains(b)) {
         return Err(Error::value(KIND, None, "separators only between the 6-8-4 (or 6-6-3) groups"));
     }
-    check(digits, legacy, text)
+    check(&digits, legacy, text)?;
+    Ok(Id { digits, legacy })
 }
 
-/// The checks on a value's digits once they are read: province, date, check character.
-fn check(digits: Digits, legacy: bool, text: &str) -> Result<Id> {
-    let err = |at: usize, reason| Error::value(KIND, Some(char_pos(text, at)), reason);
-    let id = Id { digits, legacy };
-    let slot = |i: usize| id.digits.slots()[i].at as usize;
-    if legacy && id.digits.values().contains(&10) {
-        return Err(err(slot(14), "a 15-digit ID has no check character"));
+/// [`check_values`] on read digits, the fault placed at its character in `text`.
+fn check(digits: &Digits, legacy: bool, text: &str) -> Result<()> {
+    check_values(digits.values(), legacy)
+        .map_err(|(i, reason)| Error::value(KIND, Some(char_pos(text, digits.slots()[i].at as usize)), reason))
+}
+
+/// Validates an ID without recording its layout (for validation and masks, which need no
+/// more): the plain 18-character form straight from its bytes, any other form by [`parse`].
+fn validate(text: &str) -> Result<()> {
+    match plain_values::<18>(text, true) {
+        Some(values) => check_plain(&values),
+        None => parse(text).map(drop),
     }
-    if !gazetteer::is_province_prefix(id.region() / 10_000) {
-        return Err(err(slot(0), "unknown province code"));
+}
+
+/// [`check_values`] on a plain 18-character ID, where character `i` is byte `i`.
+fn check_plain(values: &[u8; 18]) -> Result<()> {
+    check_values(values, false).map_err(|(i, reason)| Error::value(KIND, Some(i), reason))
+}
+
+/// Whether each two-digit number is a province prefix: one load instead of a search.
+static PROVINCES: [bool; 100] = {
+    let mut table = [false; 100];
+    let mut i = 0;
+    while i < gazetteer::PROVINCE_PREFIXES.len() {
+        table[gazetteer::PROVINCE_PREFIXES[i] as usize] = true;
+        i += 1;
     }
-    let (y, m, d) = id.date();
+    table
+};
+
+/// The checks on an ID's digit values (18, or 15 when `legacy`) once they are read: province,
+/// date, check character. On failure, the index of the character at fault and the reason.
+#[inline]
+fn check_values(v: &[u8], legacy: bool) -> std::result::Result<(), (usize, &'static str)> {
+    let num = |r: std::ops::Range<usize>| v[r].iter().fold(0u32, |acc, &d| acc * 10 + d as u32);
+    if legacy && v.contains(&10) {
+        return Err((14, "a 15-digit ID has no check character"));
+    }
+    if !PROVINCES.get(num(0..2) as usize).is_some_and(|&p| p) {
+        return Err((0, "unknown province code"));
+    }
+    let (y, m, d) = if legacy {
+        (1900 + num(6..8) as i32, num(8..10), num(10..12))
+    } else {
+        (num(6..10) as i32, num(10..12), num(12..14))
+    };
     if !is_real_date(y, m, d) {
-        return Err(err(slot(6), "birth date is not a real date"));
+        return Err((6, "birth date is not a real date"));
     }
     if (y, m, d) < DATE_FIRST || (y, m, d) > DATE_LAST {
-        return Err(err(slot(6), "birth date outside 1900-01-01..=2099-12-31"));
+        return Err((6, "birth date outside 1900-01-01..=2099-12-31"));
     }
-    if !legacy && check_value(&id.digits.values()[..17]) != id.digits.values()[17] {
-        return Err(err(slot(17), "wrong check character"));
+    if !legacy && check_value(&v[..17]) != v[17] {
+        return Err((17, "wrong check character"));
     }
-    Ok(id)
+    Ok(())
 }
 
 /// Region codes with a valid province prefix that are not in the gazetteer, ascending.
@@ -441,7 +477,7 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 
 impl KindRules for CnId {
     fn validate(&self, _: &Options, value: &str) -> Result<()> {
-        parse(value).map(drop)
+        validate(value)
     }
 
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
@@ -453,6 +489,13 @@ impl KindRules for CnId {
     }
 
     fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
+        // A mask needs the layout only when the value has one: a plain value is masked by slicing.
+        if let Some(values) = plain_values::<18>(value, true) {
+            check_plain(&values)?;
+            let (first, last) = first_last(KIND, mask, (6, 4))?;
+            mask_plain_into(value, first, last, out);
+            return Ok(());
+        }
         let id = parse(value)?;
         let (first, last) = first_last(KIND, mask, (6, 4))?;
         id.digits.mask_into(value, first, last, out);
@@ -505,6 +548,48 @@ mod tests {
         assert!(parse("1101051949 1231002X").is_err());
         assert!(parse("110105491231002").is_ok());
         assert_eq!(parse("110105491231002").unwrap().normal(), "11010519491231002X");
+    }
+
+    /// Valid plain IDs, then each with one character replaced: the fast path of validation and
+    /// masks gives exactly what the general parser gives.
+    #[test]
+    fn plain_path_agrees_with_parse() {
+        let mut ids = vec!["11010519491231002X".to_owned(), "11010519491231002x".to_owned()];
+        for i in 0..400u32 {
+            let body = format!(
+                "{}{:04}{:04}{:02}{:02}{:03}",
+                [11, 33, 44, 65, 82][i as usize % 5],
+                i * 37 % 10_000,
+                1896 + i % 210,
+                1 + i % 13,
+                i % 32,
+                i * 7 % 1000
+            );
+            let values: Vec<u8> = body.bytes().map(|b| b - b'0').collect();
+            let check = check_value(&values);
+            ids.push(format!("{body}{}", if check == 10 { 'X' } else { (b'0' + check) as char }));
+        }
+        let mut n = 0;
+        for id in &ids {
+            let bytes = id.as_bytes();
+            for at in 0..bytes.len() {
+                for c in ["0", "1", "5", "9", "X", "x", "Ｘ", " ", "-", "a"] {
+                    let v = format!("{}{c}{}", &id[..at], &id[at + 1..]);
+                    let general = parse(&v).map(drop);
+                    assert_eq!(validate(&v), general, "{v}");
+                    let mut out = String::new();
+                    let masked = CnId.write_mask(&Options::default(), &v, Mask::Default, &mut out);
+                    assert_eq!(masked, general, "{v}");
+                    if general.is_ok() {
+                        n += 1;
+                        let mut want = String::new();
+                        parse(&v).unwrap().digits.mask_into(&v, 6, 4, &mut want);
+                        assert_eq!(out, want, "{v}");
+                    }
+                }
+            }
+        }
+        assert!(n > 1000, "{n} valid variants");
     }
 
     #[test]
