@@ -28,14 +28,18 @@ pub(crate) fn parse(text: &str) -> Result<usize> {
 
 /// The checks of [`parse`] without the gazetteer lookup.
 fn check(text: &str) -> Result<()> {
-    // One pass: count the characters and look for control characters.
-    let mut n = 0usize;
-    for (at, c) in text.char_indices() {
-        if c.is_control() {
+    let b = text.as_bytes();
+    // Control characters are U+0000..U+001F, U+007F and U+0080..U+009F (`C2 80..9F`): a byte
+    // below 0x20, 0x7F or a `C2` lead byte (also the start of `·`) sends the text to the
+    // char-by-char check. Both passes over the bytes have no early exit, so they vectorise:
+    // every masked address comes through here.
+    let suspect = b.iter().fold(false, |acc, &c| acc | (c < 0x20) | (c == 0x7F) | (c == 0xC2));
+    if suspect {
+        if let Some((at, _)) = text.char_indices().find(|(_, c)| c.is_control()) {
             return Err(Error::value(KIND, Some(char_pos(text, at)), "control character"));
         }
-        n += 1;
     }
+    let n = b.iter().filter(|&&c| c & 0xC0 != 0x80).count();
     if !(2..=200).contains(&n) {
         return Err(Error::value(KIND, None, "an address has 2 to 200 characters"));
     }
@@ -116,5 +120,28 @@ impl KindRules for CnAddress {
 
     fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
         write_mask_at(value, parse(value)?, mask, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+
+    #[test]
+    fn check_counts_chars_and_finds_every_control_character() {
+        assert!(check("浙江省杭州市西湖区文三路·1号").is_ok());
+        assert!(check("ab").is_ok());
+        assert!(check("a").is_err());
+        assert!(check(&"路".repeat(200)).is_ok());
+        assert!(check(&"路".repeat(201)).is_err());
+        assert!(check(&"x".repeat(201)).is_err());
+        for c in ('\0'..='\u{1f}').chain('\u{7f}'..='\u{9f}') {
+            let text = format!("杭州{c}西湖");
+            let err = check(&text).unwrap_err().to_string();
+            assert_eq!(err, "invalid cn_address at position 2: control character", "U+{:04X}", c as u32);
+        }
+        for c in ['\u{a0}', '·', 'é', '\u{2028}'] {
+            assert!(check(&format!("杭州{c}西湖")).is_ok(), "U+{:04X}", c as u32);
+        }
     }
 }
