@@ -796,8 +796,9 @@ fn levels(a: &gazetteer::AddressSplit) -> u8 {
 /// rule (`None` without a suffix) and where the body stops.
 ///
 /// The address ends after its last `号`/`栋`/`幢`/`室`/`单元`. A bare room number of 1-5 digits
-/// directly after `单元`/`栋`/`幢`/`号楼` (`4单元603`, `9号楼603`) belongs to it when the digits
-/// are followed by a Han character or end the body (not by a letter, `-` or `#`).
+/// directly after `单元`/`栋`/`幢`/`号楼` (`4单元603`, `9号楼603`, also after a floor:
+/// `4单元6楼602`) belongs to it when the digits are followed by a Han character or end the body
+/// (not by a letter, `-` or `#`).
 fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
     let mut last = None;
     // After `单元`/`栋`/`幢`/`号楼`: how many digits have followed (`None`: not in that state).
@@ -813,6 +814,13 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
         if let Some(n) = room {
             if digit_value(c).is_some() {
                 room = (n < 5).then_some(n + 1);
+                body_end = after;
+                prev = c;
+                continue;
+            }
+            // A floor before the room number (`4单元6楼602`): one or two digits, `楼`, digits.
+            if (1..=2).contains(&n) && c == '楼' && digit_at(window.as_bytes(), after) {
+                room = Some(0);
                 body_end = after;
                 prev = c;
                 continue;

@@ -54,7 +54,8 @@
 //!
 //! * a bare room number, 1–5 digits directly after a final `单元`, `栋`, `幢` or `号楼`
 //!   (`…9号楼4单元603`, `…3栋502门口`), belongs to the address when the digits end the address
-//!   text or are followed by a Han character (not by a letter, digit, `-` or `#`);
+//!   text or are followed by a Han character (not by a letter, digit, `-` or `#`); a floor of one
+//!   or two digits and `楼` may come before the room number (`…4单元6楼602`);
 //! * when the gazetteer prefix names two or three levels and ends right before one or two blanks
 //!   followed by Han text that is not a field word, the blanks do not end the address if the
 //!   text after them has a house-number suffix (export style `浙江省 杭州市 西湖区 文三路1号`;
