@@ -4,6 +4,7 @@ use std::fmt;
 use std::io::{Read, Write};
 use std::str::FromStr;
 
+use super::bytes::json_plain_end;
 use super::{marker, stream, Hit, JsonPlace, Scanner};
 use crate::kinds::rules;
 use crate::{Error, Kind, Mask, Options, Result, Tokenizer};
@@ -429,7 +430,7 @@ fn count_piece(stats: &mut Stats, len: usize, newline: bool, last: bool) {
 
 /// Appends `s` as the inside of a JSON string.
 fn escape_json(s: &str, out: &mut Vec<u8>) {
-    if !s.bytes().any(|c| c == b'"' || c == b'\\' || c < 0x20) {
+    if json_plain_end(s.as_bytes(), 0) == s.len() {
         out.extend_from_slice(s.as_bytes());
         return;
     }
