@@ -352,7 +352,9 @@ impl Gazetteer {
         for k in &self.keys[lo as usize..hi as usize] {
             // Every key of the bucket starts with the same two chars as `rest`: compare the rest.
             let len = k.len as usize;
-            if len > rest.len() || self.arena[k.off as usize + head_len..k.off as usize + len] != rest[head_len..len] {
+            if len > rest.len()
+                || !same_bytes(&self.arena[k.off as usize + head_len..k.off as usize + len], &rest[head_len..len])
+            {
                 continue;
             }
             let after = &rest[len..];
@@ -364,6 +366,13 @@ impl Gazetteer {
             out.push((k, pos + len));
         }
     }
+}
+
+/// Whether two short byte strings of equal length are equal (a plain loop: the rest of a region
+/// name after its first two chars is a few bytes, cheaper to compare here than in a `memcmp` call).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// [`head`] of the text `rest` starts with and the byte length of the chars it packs; two
@@ -482,12 +491,14 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
     let g = gazetteer();
     let mut parses: Small<Parse, 16> = Small::new(Parse::EMPTY);
     // Each position is looked up once (the readings below try several levels at one position).
-    let collect = |pos: usize| {
-        let mut found: Small<(&Key, usize), 8> = Small::new((&NO_KEY, 0));
-        g.matches_at(s, pos, &mut found);
-        found
+    // The keys at one position, into a list that is reused (one list per level).
+    let collect = |pos: usize, found: &mut Small<(&'static Key, usize), 8>| {
+        found.clear();
+        g.matches_at(s, pos, found);
     };
-    let at0 = collect(0);
+    let (mut at0, mut at_pos, mut below) =
+        (Small::new((&NO_KEY, 0)), Small::new((&NO_KEY, 0)), Small::new((&NO_KEY, 0)));
+    collect(0, &mut at0);
     // A short name with a stray `省` (`广西省`) reads like the full name of the same row: the
     // levels below it are looked up once per (row, end).
     let mut done_province: Option<(u32, usize)> = None;
@@ -507,13 +518,14 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
         if !p_short && p_end >= 9 {
             parses.push(Parse::new(p_end, p_end, p_end, pk, 1));
         }
-        let at_pos = collect(skip_blanks(s, p_end));
+        collect(skip_blanks(s, p_end), &mut at_pos);
         for (ck, c_end) in at_pos.items() {
             if ck.level != Level::City || ck.code / 10_000 != prefix {
                 continue;
             }
             parses.push(Parse::new(p_end, c_end, c_end, ck, 2));
-            for (dk, d_end) in collect(skip_blanks(s, c_end)).items() {
+            collect(skip_blanks(s, c_end), &mut below);
+            for (dk, d_end) in below.items() {
                 if dk.level == Level::County && dk.code / 100 == ck.code / 100 {
                     parses.push(Parse::new(p_end, c_end, d_end, dk, 3));
                 }
@@ -532,7 +544,8 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
         if !ck.short && ck.chars >= 3 {
             parses.push(Parse::new(0, c_end, c_end, ck, 1));
         }
-        for (dk, d_end) in collect(skip_blanks(s, c_end)).items() {
+        collect(skip_blanks(s, c_end), &mut below);
+        for (dk, d_end) in below.items() {
             if dk.level == Level::County && dk.code / 100 == ck.code / 100 {
                 parses.push(Parse::new(0, c_end, d_end, dk, 2));
             }
@@ -558,6 +571,11 @@ impl<T: Copy, const N: usize> Small<T, N> {
     /// An empty list; `fill` only fills the unused slots.
     fn new(fill: T) -> Self {
         Small { inline: [fill; N], n: 0, spill: Vec::new() }
+    }
+
+    fn clear(&mut self) {
+        self.n = 0;
+        self.spill.clear();
     }
 
     fn push(&mut self, x: T) {
