@@ -205,33 +205,43 @@ fn head_bit(head: u64) -> usize {
 
 /// An open-addressing table from a key head to its range in `keys`. (A plain boxed slice
 /// rather than a `HashMap`: it lives for the whole process, and leak checkers such as
-/// valgrind see a pointer to its start.)
+/// valgrind see a pointer to its start.) Slots are 8 bytes, the head packed into 32 bits (region
+/// names are BMP text; a test checks every key), so the table stays small in the cache: the
+/// scanner looks a head up at every position where an address may start.
 struct HeadIndex {
-    slots: Box<[(u64, u32, u32)]>,
+    slots: Box<[(u32, u16, u16)]>,
     mask: usize,
 }
 
+/// [`head`] packed into 32 bits, `None` if either char is outside the BMP (or absent).
+#[inline]
+fn pack_head(head: u64) -> Option<u32> {
+    let (a, b) = ((head >> 32) as u32, head as u32);
+    (a < 0x1_0000 && b < 0x1_0000 && b != 0).then_some(a << 16 | b)
+}
+
 impl HeadIndex {
-    /// Indexes `keys`, which are sorted by head.
+    /// Indexes `keys`, which are sorted by head (at most `u16::MAX` of them).
     fn new(keys: &[Key]) -> HeadIndex {
         let size = (keys.len() * 2).next_power_of_two().max(16);
         let mut index = HeadIndex { slots: vec![(0, 0, 0); size].into_boxed_slice(), mask: size - 1 };
-        for (i, k) in keys.iter().enumerate() {
-            let slot = index.slot(k.head);
+        for (i, k) in keys.iter().enumerate().take(u16::MAX as usize) {
+            let Some(head) = pack_head(k.head) else { continue };
+            let slot = index.slot(head);
             let entry = &mut index.slots[slot];
-            if entry.0 == k.head {
-                entry.2 = i as u32 + 1;
+            if entry.0 == head {
+                entry.2 = i as u16 + 1;
             } else {
-                *entry = (k.head, i as u32, i as u32 + 1);
+                *entry = (head, i as u16, i as u16 + 1);
             }
         }
         index
     }
 
-    /// The slot holding `head`, or the empty slot where it would go (head 0 never occurs:
-    /// a key has at least two chars).
-    fn slot(&self, head: u64) -> usize {
-        let mut i = (head.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & self.mask;
+    /// The slot holding `head`, or the empty slot where it would go (a packed head is never 0).
+    #[inline]
+    fn slot(&self, head: u32) -> usize {
+        let mut i = (head.wrapping_mul(0x9e37_79b9) >> 16) as usize & self.mask;
         while self.slots[i].0 != head && self.slots[i].0 != 0 {
             i = (i + 1) & self.mask;
         }
@@ -239,10 +249,12 @@ impl HeadIndex {
     }
 
     /// The range of keys with `head` (empty if none).
+    #[inline]
     fn get(&self, head: u64) -> (u32, u32) {
+        let Some(head) = pack_head(head) else { return (0, 0) };
         let (h, lo, hi) = self.slots[self.slot(head)];
         if h == head {
-            (lo, hi)
+            (lo as u32, hi as u32)
         } else {
             (0, 0)
         }
@@ -690,6 +702,18 @@ mod tests {
         assert_eq!(lookup(110100).unwrap().name, "市辖区");
         assert!(lookup(999_999).is_none() && lookup(0).is_none());
         assert!(contains(810000) && !contains(830000) && !contains(330199));
+    }
+
+    #[test]
+    fn every_key_is_in_the_head_index() {
+        let g = gazetteer();
+        assert!(g.keys.len() < u16::MAX as usize);
+        for (i, k) in g.keys.iter().enumerate() {
+            assert!(pack_head(k.head).is_some(), "key {i} has a head outside the BMP");
+            let (lo, hi) = g.by_head.get(k.head);
+            assert!((lo as usize..hi as usize).contains(&i));
+            assert!(g.keys[lo as usize..hi as usize].iter().all(|x| x.head == k.head));
+        }
     }
 
     #[test]
