@@ -392,3 +392,145 @@ pub(crate) fn read_digit_run(text: &str, start: usize) -> Result<Digits, (usize,
     }
     Ok(d)
 }
+
+/// Longest text the ASCII readers take: their positions are single bytes.
+pub(crate) const ASCII_MAX_LEN: usize = u8::MAX as usize;
+
+/// The significant digits of an ASCII value and the byte each stands at: the light form of
+/// [`Digits`] for the scanner's common written forms (no widths, no check character).
+///
+/// `Debug` shows the count only: the values are personal data.
+#[derive(Clone, Copy)]
+pub(crate) struct AsciiDigits {
+    len: usize,
+    values: [u8; MAX_DIGITS],
+    at: [u8; MAX_DIGITS],
+}
+
+impl std::fmt::Debug for AsciiDigits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AsciiDigits").field("len", &self.len).finish_non_exhaustive()
+    }
+}
+
+impl AsciiDigits {
+    pub(crate) const fn new() -> AsciiDigits {
+        AsciiDigits { len: 0, values: [0; MAX_DIGITS], at: [0; MAX_DIGITS] }
+    }
+
+    /// Appends the digit `value` read at byte `at`; `false` (nothing appended) when full.
+    #[inline]
+    #[must_use]
+    pub(crate) fn push(&mut self, value: u8, at: usize) -> bool {
+        if self.len == MAX_DIGITS {
+            return false;
+        }
+        self.values[self.len] = value;
+        self.at[self.len] = at as u8;
+        self.len += 1;
+        true
+    }
+
+    /// The number of digits.
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The digit values.
+    #[inline]
+    pub(crate) fn values(&self) -> &[u8] {
+        &self.values[..self.len]
+    }
+
+    /// The byte offset of digit `i` (also its character position: the text is ASCII).
+    #[inline]
+    pub(crate) fn at(&self, i: usize) -> usize {
+        self.at[i] as usize
+    }
+
+    /// [`Digits::mask_into`] for an ASCII `text` these digits were read from.
+    pub(crate) fn mask_into(&self, text: &str, first: usize, last: usize, out: &mut String) {
+        let n = self.len;
+        if n == text.len() {
+            mask_plain_into(text, first, last, out);
+            return;
+        }
+        let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
+        let mut from = 0usize;
+        for &at in &self.at[first..n - last] {
+            let at = at as usize;
+            out.push_str(&text[from..at]);
+            out.push(crate::mask::MASK_CHAR);
+            from = at + 1;
+        }
+        out.push_str(&text[from..]);
+    }
+}
+
+/// Whether the ASCII readers apply to `text`: ASCII and at most [`ASCII_MAX_LEN`] bytes.
+#[inline]
+pub(crate) fn ascii_text(text: &str) -> bool {
+    text.len() <= ASCII_MAX_LEN && text.is_ascii()
+}
+
+/// [`country_prefix`] for an ASCII text.
+pub(crate) fn ascii_country_prefix(b: &[u8]) -> usize {
+    let mut i = 0usize;
+    let open = b.first() == Some(&b'(');
+    i += open as usize;
+    match b.get(i) {
+        Some(b'+') => i += 1,
+        Some(b'0') if b.get(i + 1) == Some(&b'0') => i += 2,
+        _ => return 0,
+    }
+    if b.get(i) != Some(&b'8') || b.get(i + 1) != Some(&b'6') {
+        return 0;
+    }
+    i += 2;
+    if open {
+        if b.get(i) != Some(&b')') {
+            return 0;
+        }
+        i += 1;
+    }
+    if i >= b.len() {
+        return 0;
+    }
+    while matches!(b.get(i), Some(b' ' | b'-')) {
+        i += 1;
+    }
+    i
+}
+
+/// [`read_digit_run`] for an ASCII text of at most [`ASCII_MAX_LEN`] bytes (see [`ascii_text`]):
+/// the same digits, and the same byte offset and reason of the first problem.
+pub(crate) fn ascii_digit_run(b: &[u8], start: usize) -> Result<AsciiDigits, (usize, &'static str)> {
+    debug_assert!(b.len() <= ASCII_MAX_LEN && b.is_ascii());
+    let mut d = AsciiDigits::new();
+    let mut len = 0usize;
+    let mut after_sep = false;
+    let mut from = start;
+    while let Some(&c) = b.get(from) {
+        let v = c.wrapping_sub(b'0');
+        if v <= 9 {
+            if len == MAX_DIGITS {
+                return Err((from, "too many digits"));
+            }
+            d.values[len] = v;
+            d.at[len] = from as u8;
+            len += 1;
+            after_sep = false;
+        } else if (c == b' ' || c == b'-') && len > 0 && !after_sep {
+            after_sep = true;
+        } else {
+            return Err((from, "unexpected character"));
+        }
+        from += 1;
+    }
+    d.len = len;
+    if after_sep {
+        return Err((b.len(), "ends with a separator"));
+    }
+    Ok(d)
+}

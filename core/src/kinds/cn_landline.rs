@@ -11,7 +11,7 @@
 //! length, context) and written back in the input's layout.
 
 use super::{char_pos, ff1_walk, unsupported_mask, KindRules, Scope};
-use crate::layout::{digit_value, is_separator, Digits};
+use crate::layout::{ascii_text, digit_value, is_separator, AsciiDigits, Digits, MAX_DIGITS};
 use crate::mask::Mask;
 use crate::tokenizer::Options;
 use crate::{Error, Kind, Result};
@@ -127,6 +127,122 @@ pub(crate) fn parse(text: &str) -> Result<Landline> {
     Ok(Landline { digits, area, local })
 }
 
+/// A landline read from an ASCII text: [`Landline`] with byte positions.
+struct AsciiLandline {
+    digits: AsciiDigits,
+    area: usize,
+    local: usize,
+}
+
+/// [`parse`] for an ASCII text (`010-62345678`, `(0755)12345678`, `021 5432 1098`), on bytes:
+/// the same result and errors; `None` for a text with other characters (`转`, full-width
+/// forms), which [`parse`] reads. Byte offsets are character positions in an ASCII text.
+fn parse_ascii(text: &str) -> Option<Result<AsciiLandline>> {
+    ascii_text(text).then(|| parse_bytes(text.as_bytes()))
+}
+
+/// The steps of [`parse`] over the bytes of an ASCII text, where the only separators are
+/// ` ` and `-` and there is no `转`.
+fn parse_bytes(b: &[u8]) -> Result<AsciiLandline> {
+    let err = |at: usize, reason| Error::value(KIND, Some(at), reason);
+    let open = b.first() == Some(&b'(');
+    let mut i = open as usize;
+    let mut digits = AsciiDigits::new();
+    let mut area = 0usize;
+    while let Some(&c) = b.get(i) {
+        let v = c.wrapping_sub(b'0');
+        if v > 9 {
+            break;
+        }
+        if !digits.push(v, i) {
+            return Err(err(i, "too many digits"));
+        }
+        i += 1;
+        if digits.len() == 2 {
+            area = match digits.values()[..2] {
+                [0, 1] | [0, 2] => 3,
+                [0, 3..=9] => 4,
+                _ => return Err(err(digits.at(0), "area code must be 010, 02x or 0xxx")),
+            };
+        }
+        if area != 0 && digits.len() == area {
+            break;
+        }
+    }
+    if area == 0 || digits.len() != area {
+        return Err(Error::value(KIND, Some(0), "missing area code"));
+    }
+    if area == 3 && digits.values()[1] == 1 && digits.values()[2] != 0 {
+        return Err(err(digits.at(2), "area code must be 010, 02x or 0xxx"));
+    }
+    if open {
+        match b.get(i) {
+            Some(b')') => i += 1,
+            Some(_) => return Err(err(i, "expected a closing parenthesis")),
+            None => return Err(Error::value(KIND, None, "expected a closing parenthesis")),
+        }
+    }
+    if matches!(b.get(i), Some(b' ' | b'-')) {
+        i += 1;
+    }
+    // Where each separator stands (digits of the local number before it) and whether it is `-`.
+    let mut breaks = [(0usize, false); MAX_DIGITS];
+    let mut nbreaks = 0usize;
+    let mut after_sep = true;
+    for (at, &c) in b.iter().enumerate().skip(i) {
+        let v = c.wrapping_sub(b'0');
+        if v <= 9 {
+            if !digits.push(v, at) {
+                return Err(err(at, "too many digits"));
+            }
+            after_sep = false;
+        } else if (c == b' ' || c == b'-') && !after_sep {
+            if nbreaks == breaks.len() {
+                return Err(err(at, "too many separators"));
+            }
+            breaks[nbreaks] = (digits.len() - area, c == b'-');
+            nbreaks += 1;
+            after_sep = true;
+        } else {
+            return Err(err(at, "unexpected character"));
+        }
+    }
+    if after_sep {
+        return Err(Error::value(KIND, None, "missing local number"));
+    }
+    let total = digits.len() - area;
+    let valid_local = |n: usize| if area == 3 { n == 8 } else { n == 7 || n == 8 };
+    let local = if valid_local(total) {
+        total
+    } else {
+        breaks[..nbreaks]
+            .iter()
+            .rev()
+            .find(|&&(n, dash)| dash && valid_local(n) && (1..=6).contains(&(total - n)))
+            .map_or(total, |&(n, _)| n)
+    };
+    if !valid_local(local) {
+        return Err(Error::value(KIND, None, "local number must have 8 digits (7 or 8 after a 4-digit area code)"));
+    }
+    if total - local > 6 {
+        return Err(Error::value(KIND, None, "extension must have 1-6 digits"));
+    }
+    if !(2..=8).contains(&digits.values()[area]) {
+        return Err(err(digits.at(area), "local number must start with 2-8"));
+    }
+    Ok(AsciiLandline { digits, area, local })
+}
+
+/// The first and last digits a mask keeps, for a number with `area`, `local` and `total` digits.
+fn mask_keep(mask: Mask, area: usize, local: usize, total: usize) -> Result<(usize, usize)> {
+    match mask {
+        // Mask the local number but its last two digits; area code and extension stay.
+        Mask::Default | Mask::PrivacyWaybill | Mask::KeepAreaLast2 => Ok((area, total - (area + local) + 2)),
+        Mask::FirstLast { first, last } => Ok((first as usize, last as usize)),
+        _ => Err(unsupported_mask(KIND)),
+    }
+}
+
 fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
     let l = parse(text)?;
     let (a, n) = (l.area, l.local);
@@ -144,7 +260,10 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 
 impl KindRules for CnLandline {
     fn validate(&self, _: &Options, value: &str) -> Result<()> {
-        parse(value).map(drop)
+        match parse_ascii(value) {
+            Some(read) => read.map(drop),
+            None => parse(value).map(drop),
+        }
     }
 
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
@@ -165,15 +284,14 @@ impl KindRules for CnLandline {
     }
 
     fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
+        if let Some(read) = parse_ascii(value) {
+            let l = read?;
+            let (first, last) = mask_keep(mask, l.area, l.local, l.digits.len())?;
+            l.digits.mask_into(value, first, last, out);
+            return Ok(());
+        }
         let l = parse(value)?;
-        let (first, last) = match mask {
-            // Mask the local number but its last two digits; area code and extension stay.
-            Mask::Default | Mask::PrivacyWaybill | Mask::KeepAreaLast2 => {
-                (l.area, l.digits.len() - (l.area + l.local) + 2)
-            }
-            Mask::FirstLast { first, last } => (first as usize, last as usize),
-            _ => return Err(unsupported_mask(KIND)),
-        };
+        let (first, last) = mask_keep(mask, l.area, l.local, l.digits.len())?;
         l.digits.mask_into(value, first, last, out);
         Ok(())
     }
@@ -211,5 +329,76 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
+    }
+
+    /// The general path of [`KindRules::write_mask`] as it was written: [`parse`], then the mask.
+    fn mask_reference(value: &str, mask: Mask) -> Result<String> {
+        let l = parse(value)?;
+        let (first, last) = match mask {
+            Mask::Default | Mask::PrivacyWaybill | Mask::KeepAreaLast2 => {
+                (l.area, l.digits.len() - (l.area + l.local) + 2)
+            }
+            Mask::FirstLast { first, last } => (first as usize, last as usize),
+            _ => return Err(unsupported_mask(KIND)),
+        };
+        let mut out = String::new();
+        l.digits.mask_into(value, first, last, &mut out);
+        Ok(out)
+    }
+
+    /// Written forms the scanner sees and mutations of them (valid and not): validation and
+    /// masks on the byte path give exactly what the general parser gives.
+    #[test]
+    fn ascii_path_agrees_with_parse() {
+        use crate::kinds::tests::{variants, Rng, PRESETS};
+        let mut rng = Rng(0x6c61_6e64);
+        let mut bases: Vec<String> = [
+            "010-62345678",
+            "(0755)12345678",
+            "0571-88886666-801",
+            "021 5432 1098",
+            "400-850-8107",
+            "0571-8765432-801",
+            "01062345678",
+            "(010) 62345678",
+            "0571-87654321转801",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for _ in 0..400 {
+            let area = rng.pick(&["010", "021", "020", "0571", "0755", "0898", "011", "0123", "400", "800"]);
+            let local: String = (0..7 + rng.below(2)).map(|_| (b'0' + rng.below(10) as u8) as char).collect();
+            let ext: String = (0..rng.below(8)).map(|_| (b'0' + rng.below(10) as u8) as char).collect();
+            let open = rng.below(4) == 0;
+            let sep = rng.pick(&["", "-", " ", "--"]);
+            let mut s = if open { format!("({area})") } else { area.to_string() };
+            s.push_str(sep);
+            if rng.below(3) == 0 {
+                s.push_str(&local[..4]);
+                s.push_str(rng.pick(&[" ", "-"]));
+                s.push_str(&local[4..]);
+            } else {
+                s.push_str(&local);
+            }
+            if !ext.is_empty() {
+                s.push_str(rng.pick(&["-", " ", "转"]));
+                s.push_str(&ext);
+            }
+            bases.push(s);
+        }
+        let alphabet = ["0", "1", "2", "5", "9", " ", "-", "(", ")", "a", "转", "７", "（", "）", "－"];
+        let mut ok = 0;
+        let mut n = 0;
+        for v in variants(&bases, &alphabet, 30, &mut rng) {
+            let general = parse(&v).map(drop);
+            assert_eq!(CnLandline.validate(&Options::default(), &v), general, "{v}");
+            ok += general.is_ok() as usize;
+            for m in PRESETS {
+                assert_eq!(CnLandline.mask(&Options::default(), &v, m), mask_reference(&v, m), "{v} {m}");
+            }
+            n += 1;
+        }
+        assert!(n > 100_000 && ok > 5_000, "{n} {ok}");
     }
 }

@@ -13,7 +13,8 @@
 use super::{char_pos, first_last, KindRules, Scope};
 use crate::ff1::Tweaked;
 use crate::layout::{
-    country_prefix, decimal_digits, mask_plain_into, plain_digits, plain_values, read_digit_run, Digits,
+    ascii_country_prefix, ascii_digit_run, ascii_text, country_prefix, decimal_digits, mask_plain_into, plain_digits,
+    plain_values, read_digit_run, AsciiDigits, Digits,
 };
 use crate::mask::Mask;
 use crate::tokenizer::Options;
@@ -57,6 +58,25 @@ fn plain(text: &str) -> Option<Result<()>> {
     Some(check_values(&values).map_err(|(i, reason)| Error::value(KIND, Some(i), reason)))
 }
 
+/// A written number in ASCII other than the plain form (`138-1234-5678`, `+86 138 1234 5678`,
+/// `(+86)13812345678`), read on bytes and checked; `None` for a text with other characters
+/// (then [`parse`] reads it). Call after [`plain`]: a plain text is read by that alone.
+/// Byte offsets are character positions in an ASCII text, so errors are those of [`parse`].
+fn ascii(text: &str) -> Option<Result<AsciiDigits>> {
+    if !ascii_text(text) {
+        return None;
+    }
+    let b = text.as_bytes();
+    let d = match ascii_digit_run(b, ascii_country_prefix(b)) {
+        Ok(d) => d,
+        Err((at, reason)) => return Some(Err(Error::value(KIND, Some(at), reason))),
+    };
+    if d.len() != 11 {
+        return Some(Err(Error::value(KIND, None, "must have 11 digits")));
+    }
+    Some(check_values(d.values()).map(|()| d).map_err(|(i, reason)| Error::value(KIND, Some(d.at(i)), reason)))
+}
+
 fn prefix_tweak(d: &Digits) -> [u8; 3] {
     [b'0' + d.values()[0], b'0' + d.values()[1], b'0' + d.values()[2]]
 }
@@ -73,7 +93,7 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 
 impl KindRules for CnMobile {
     fn validate(&self, _: &Options, value: &str) -> Result<()> {
-        plain(value).unwrap_or_else(|| parse(value).map(drop))
+        plain(value).or_else(|| ascii(value).map(|r| r.map(drop))).unwrap_or_else(|| parse(value).map(drop))
     }
 
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
@@ -90,6 +110,12 @@ impl KindRules for CnMobile {
             checked?;
             let (first, last) = first_last(KIND, mask, (3, 4))?;
             mask_plain_into(value, first, last, out);
+            return Ok(());
+        }
+        if let Some(read) = ascii(value) {
+            let d = read?;
+            let (first, last) = first_last(KIND, mask, (3, 4))?;
+            d.mask_into(value, first, last, out);
             return Ok(());
         }
         let d = parse(value)?;
@@ -204,5 +230,61 @@ mod tests {
             }
         }
         assert!(n > 40, "{n}");
+    }
+
+    /// The general path of [`KindRules::write_mask`]: [`parse`], then the layout's mask.
+    fn mask_reference(value: &str, mask: Mask) -> Result<String> {
+        let d = parse(value)?;
+        let (first, last) = first_last(KIND, mask, (3, 4))?;
+        let mut out = String::new();
+        d.mask_into(value, first, last, &mut out);
+        Ok(out)
+    }
+
+    /// Written forms the scanner sees and mutations of them (valid and not): validation and
+    /// masks on the byte path give exactly what the general parser gives.
+    #[test]
+    fn ascii_path_agrees_with_parse() {
+        use crate::kinds::tests::{variants, Rng, PRESETS};
+        let mut rng = Rng(0x6d6f_6269_6c65);
+        let mut bases: Vec<String> = [
+            "130 2820 8772",
+            "138-1234-5678",
+            "+8617047024395",
+            "(+86)17100482709",
+            "008614753644606",
+            "+86 138 1234 5678",
+            "+86-138-1234-5678",
+            "0086 13812345678",
+            "(0086) 13812345678",
+            "(+86) - 13812345678",
+            "+86",
+            "+86 ",
+            "(+86)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let seps = ["", " ", "-", "  ", "- "];
+        let prefixes = ["", "+86", "+86 ", "0086", "0086-", "(+86)", "(+86) ", "(0086)", "(86)", "+8", "+87"];
+        for _ in 0..300 {
+            let digits: String =
+                (0..11).map(|i| if i == 0 { '1' } else { (b'0' + rng.below(10) as u8) as char }).collect();
+            let (a, b) = (rng.pick(&seps), rng.pick(&seps));
+            bases.push(format!("{}{}{a}{}{b}{}", rng.pick(&prefixes), &digits[..3], &digits[3..7], &digits[7..]));
+        }
+        let alphabet = ["0", "1", "3", "8", "6", " ", "-", "+", "(", ")", "a", "１", "（", "－", "\u{3000}"];
+        let mut ok = 0;
+        let mut n = 0;
+        for v in variants(&bases, &alphabet, 30, &mut rng) {
+            let general = parse(&v).map(drop);
+            assert_eq!(CnMobile.validate(&Options::default(), &v), general, "{v}");
+            ok += general.is_ok() as usize;
+            for m in PRESETS {
+                assert_eq!(CnMobile.mask(&Options::default(), &v, m), mask_reference(&v, m), "{v} {m}");
+            }
+            n += 1;
+        }
+        assert!(n > 100_000 && ok > 5_000, "{n} {ok}");
     }
 }

@@ -25,40 +25,57 @@ const LABEL: &str = "email";
 const OPAQUE_PREFIX: &str = "YT1.";
 
 /// Byte offset of the `@` of a valid address, or a typed error.
+///
+/// One pass over the bytes of each part: every accepted character is ASCII, so the first
+/// byte refused is where the first character refused starts.
 pub(crate) fn parse(text: &str) -> Result<usize> {
     let err = |at: usize, reason| Error::value(KIND, Some(char_pos(text, at)), reason);
-    let at = text.find('@').ok_or(Error::value(KIND, None, "missing @"))?;
-    let (local, domain) = (&text[..at], &text[at + 1..]);
+    let b = text.as_bytes();
+    let at = b.iter().position(|&c| c == b'@').ok_or(Error::value(KIND, None, "missing @"))?;
+    let (local, domain) = (&b[..at], &b[at + 1..]);
     if local.is_empty() || local.len() > 64 {
         return Err(err(0, "local part must have 1-64 characters"));
     }
-    for (i, c) in local.char_indices() {
-        if !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')) {
+    let mut after_dot = false;
+    let mut double_dot = false;
+    for (i, &c) in local.iter().enumerate() {
+        if !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+')) {
             return Err(err(i, "unexpected character in local part"));
         }
+        let dot = c == b'.';
+        double_dot |= dot && after_dot;
+        after_dot = dot;
     }
-    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+    if local[0] == b'.' || after_dot || double_dot {
         return Err(err(0, "misplaced dot in local part"));
     }
     if domain.is_empty() || domain.len() > 253 {
         return Err(err(at + 1, "domain must have 1-253 characters"));
     }
     let mut labels = 0;
-    let mut offset = at + 1;
-    for label in domain.split('.') {
-        let ok = !label.is_empty()
-            && label.len() <= 63
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-            && label.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-');
-        if !ok {
-            return Err(err(offset, "invalid domain label"));
+    let mut start = 0usize;
+    let tld = loop {
+        let mut end = start;
+        let mut bad = false;
+        while let Some(&c) = domain.get(end) {
+            if c == b'.' {
+                break;
+            }
+            bad |= !(c.is_ascii_alphanumeric() || c == b'-');
+            end += 1;
         }
-        offset += label.len() + 1;
+        let label = &domain[start..end];
+        let ok = !bad && !label.is_empty() && label.len() <= 63 && label[0] != b'-' && label[label.len() - 1] != b'-';
+        if !ok {
+            return Err(err(at + 1 + start, "invalid domain label"));
+        }
         labels += 1;
-    }
-    let tld = domain.rsplit('.').next().unwrap_or("");
-    if labels < 2 || tld.len() < 2 || !tld.bytes().all(|c| c.is_ascii_alphabetic()) {
+        if end == domain.len() {
+            break label;
+        }
+        start = end + 1;
+    };
+    if labels < 2 || tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) {
         return Err(err(at + 1, "domain needs a dot and a top-level label of letters"));
     }
     Ok(at)
@@ -142,7 +159,8 @@ impl KindRules for Email {
         let (local, domain) = (&value[..at], &value[at..]);
         match mask {
             Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain => {
-                out.push(local.chars().next().unwrap_or(MASK_CHAR));
+                // A valid local part is ASCII and not empty: its first character is its first byte.
+                out.push(local.as_bytes().first().map_or(MASK_CHAR, |&c| c as char));
                 out.extend([MASK_CHAR; 3]);
             }
             Mask::FirstLast { first, last } => mask_chars_into(local, first as usize, last as usize, |_| true, out),
@@ -157,6 +175,65 @@ impl KindRules for Email {
 mod tests {
     use super::*;
 
+    /// The parser as it was before the one-pass [`parse`]: the reference the tests compare with.
+    fn parse_reference(text: &str) -> Result<usize> {
+        let err = |at: usize, reason| Error::value(KIND, Some(char_pos(text, at)), reason);
+        let at = text.find('@').ok_or(Error::value(KIND, None, "missing @"))?;
+        let (local, domain) = (&text[..at], &text[at + 1..]);
+        if local.is_empty() || local.len() > 64 {
+            return Err(err(0, "local part must have 1-64 characters"));
+        }
+        for (i, c) in local.char_indices() {
+            if !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')) {
+                return Err(err(i, "unexpected character in local part"));
+            }
+        }
+        if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+            return Err(err(0, "misplaced dot in local part"));
+        }
+        if domain.is_empty() || domain.len() > 253 {
+            return Err(err(at + 1, "domain must have 1-253 characters"));
+        }
+        let mut labels = 0;
+        let mut offset = at + 1;
+        for label in domain.split('.') {
+            let ok = !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-');
+            if !ok {
+                return Err(err(offset, "invalid domain label"));
+            }
+            offset += label.len() + 1;
+            labels += 1;
+        }
+        let tld = domain.rsplit('.').next().unwrap_or("");
+        if labels < 2 || tld.len() < 2 || !tld.bytes().all(|c| c.is_ascii_alphabetic()) {
+            return Err(err(at + 1, "domain needs a dot and a top-level label of letters"));
+        }
+        Ok(at)
+    }
+
+    /// The mask as it was written before, over [`parse_reference`].
+    fn mask_reference(value: &str, mask: Mask) -> Result<String> {
+        let at = parse_reference(value)?;
+        let (local, domain) = (&value[..at], &value[at..]);
+        let mut out = String::new();
+        match mask {
+            Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain => {
+                out.push(local.chars().next().unwrap_or(MASK_CHAR));
+                out.extend([MASK_CHAR; 3]);
+            }
+            Mask::FirstLast { first, last } => {
+                mask_chars_into(local, first as usize, last as usize, |_| true, &mut out)
+            }
+            _ => return Err(unsupported_mask(KIND)),
+        }
+        out.push_str(domain);
+        Ok(out)
+    }
+
     #[test]
     fn accepted_and_refused() {
         for ok in ["a@b.cn", "zhang.san+tag@mail.example.com", "li_si-1@qq.com"] {
@@ -166,5 +243,51 @@ mod tests {
         {
             assert!(parse(bad).is_err(), "{bad}");
         }
+    }
+
+    /// Addresses the scanner sees and mutations of them (valid and not): the one-pass parser and
+    /// the mask give exactly what the former parser and mask give.
+    #[test]
+    fn one_pass_parse_agrees_with_reference() {
+        use crate::kinds::tests::{variants, Rng, PRESETS};
+        let mut rng = Rng(0x0065_6d61_696c);
+        let mut bases: Vec<String> = [
+            "feng.na31@126.com",
+            "zhang.san+tag@mail.example.com",
+            "li_si-1@qq.com",
+            "a@b.cn",
+            "x@a-b.c-d.org",
+            "ab@c.d.e.f.g.h.com",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let local_chars = ["a", "z", "0", "9", ".", "_", "-", "+", "Q"];
+        let domain_chars = ["a", "b", "1", "-", ".", "X"];
+        for _ in 0..300 {
+            let local: String = (0..1 + rng.below(12)).map(|_| rng.pick(&local_chars)).collect();
+            let domain: String = (0..1 + rng.below(14)).map(|_| rng.pick(&domain_chars)).collect();
+            let tld = rng.pick(&["com", "cn", "c", "c1", "org", ""]);
+            bases.push(format!("{local}@{domain}.{tld}"));
+        }
+        bases.push(format!("{}@b.cn", "a".repeat(64)));
+        bases.push(format!("{}@b.cn", "a".repeat(65)));
+        bases.push(format!("a@{}.cn", "b".repeat(63)));
+        bases.push(format!("a@{}.cn", "b".repeat(64)));
+        bases.push(format!("a@{}.cn", "b.".repeat(125)));
+        bases.push(format!("a@{}.cn", "b.".repeat(126)));
+        let alphabet = ["a", "0", ".", "-", "_", "+", "@", " ", "张", "ａ", "..", "é"];
+        let mut ok = 0;
+        let mut n = 0;
+        for v in variants(&bases, &alphabet, 20, &mut rng) {
+            let reference = parse_reference(&v);
+            assert_eq!(parse(&v), reference, "{v}");
+            ok += reference.is_ok() as usize;
+            for m in PRESETS {
+                assert_eq!(Email.mask(&Options::default(), &v, m), mask_reference(&v, m), "{v} {m}");
+            }
+            n += 1;
+        }
+        assert!(n > 50_000 && ok > 2_000, "{n} {ok}");
     }
 }

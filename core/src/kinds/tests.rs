@@ -5,7 +5,7 @@ use crate::tokenizer::CustomFormat;
 use crate::{gazetteer, Alphabet, Error};
 
 /// Every preset, and first/last counts that keep nothing, some, or everything.
-const PRESETS: [Mask; 13] = [
+pub(super) const PRESETS: [Mask; 13] = [
     Mask::Default,
     Mask::PrivacyWaybill,
     Mask::FirstLast { first: 0, last: 0 },
@@ -295,4 +295,57 @@ fn restoring_cuts_back_partial_output() {
     })
     .is_ok());
     assert_eq!(out, format!("{BEFORE}*"));
+}
+
+/// A small deterministic generator (xorshift64*) for the differential tests of the kinds.
+pub(super) struct Rng(pub u64);
+
+impl Rng {
+    pub(super) fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+    }
+
+    pub(super) fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.below(from.len())]
+    }
+}
+
+/// Each base, every one-character replacement, deletion and insertion of it with characters
+/// from `alphabet`, and `random` more strings with two to four such edits each.
+pub(super) fn variants(bases: &[String], alphabet: &[&str], random: usize, rng: &mut Rng) -> Vec<String> {
+    let mut out = Vec::new();
+    for base in bases {
+        let chars: Vec<&str> = base.char_indices().map(|(i, c)| &base[i..i + c.len_utf8()]).collect();
+        out.push(base.clone());
+        for at in 0..=chars.len() {
+            for c in alphabet {
+                out.push([&chars[..at], &[*c], &chars[at..]].concat().concat());
+                if at < chars.len() {
+                    out.push([&chars[..at], &[*c], &chars[at + 1..]].concat().concat());
+                }
+            }
+            if at < chars.len() {
+                out.push([&chars[..at], &chars[at + 1..]].concat().concat());
+            }
+        }
+        for _ in 0..random {
+            let mut v: Vec<&str> = chars.clone();
+            for _ in 0..2 + rng.below(3) {
+                let at = rng.below(v.len() + 1);
+                match rng.below(3) {
+                    0 => v.insert(at, rng.pick(alphabet)),
+                    1 if at < v.len() => v[at] = rng.pick(alphabet),
+                    _ if at < v.len() => {
+                        v.remove(at);
+                    }
+                    _ => {}
+                }
+            }
+            out.push(v.concat());
+        }
+    }
+    out
 }
