@@ -240,7 +240,9 @@ impl JsonKeys {
     /// The kind a key decides, and whether it matched exactly (`false`: by a suffix word).
     pub fn lookup(&self, key: &str) -> Option<(Kind, bool)> {
         let mut buf = [0u8; MAX_KEY];
-        let key = normalise(key, &mut buf)?;
+        // Most keys of a log line are already normal (`receiver_phone`, `ts`): no copy then.
+        let plain = key.len() <= MAX_KEY && key.bytes().all(|c| !(c.is_ascii_uppercase() || c == b'-' || c == b' '));
+        let key = if plain { key.as_bytes() } else { normalise(key, &mut buf)? };
         if let Some(&end) = key.last() {
             if self.last[end as usize >> 6] & (1 << (end & 63)) == 0 {
                 return None;
