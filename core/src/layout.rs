@@ -503,6 +503,15 @@ pub(crate) fn ascii_country_prefix(b: &[u8]) -> usize {
     i
 }
 
+/// Whether all eight bytes of `w` are ASCII digits.
+#[inline]
+fn all_digits8(w: u64) -> bool {
+    const HIGH: u64 = 0xf0f0_f0f0_f0f0_f0f0;
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    // `0x30..=0x39`: high nibble 3, and adding 6 does not carry out of the low nibble.
+    w & HIGH == ZEROS && (w + 0x0606_0606_0606_0606) & HIGH == ZEROS
+}
+
 /// [`read_digit_run`] for an ASCII text of at most [`ASCII_MAX_LEN`] bytes (see [`ascii_text`]):
 /// the same digits, and the same byte offset and reason of the first problem.
 pub(crate) fn ascii_digit_run(b: &[u8], start: usize) -> Result<AsciiDigits, (usize, &'static str)> {
@@ -512,6 +521,20 @@ pub(crate) fn ascii_digit_run(b: &[u8], start: usize) -> Result<AsciiDigits, (us
     let mut after_sep = false;
     let mut from = start;
     while let Some(&c) = b.get(from) {
+        // Eight digits at once where they fit: what the byte steps below would do to them.
+        if let Some(chunk) = b.get(from..from + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if len + 8 <= MAX_DIGITS && all_digits8(w) {
+                d.values[len..len + 8].copy_from_slice(&(w - 0x3030_3030_3030_3030).to_le_bytes());
+                for (k, at) in d.at[len..len + 8].iter_mut().enumerate() {
+                    *at = (from + k) as u8;
+                }
+                len += 8;
+                from += 8;
+                after_sep = false;
+                continue;
+            }
+        }
         let v = c.wrapping_sub(b'0');
         if v <= 9 {
             if len == MAX_DIGITS {

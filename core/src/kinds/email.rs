@@ -24,6 +24,27 @@ const KIND: Kind = Kind::Email;
 const LABEL: &str = "email";
 const OPAQUE_PREFIX: &str = "YT1.";
 
+/// Byte classes: a letter or digit, or `. _ - +`, may stand in a local part.
+const LOCAL: u8 = 1;
+/// A letter, digit or `-` may stand in a domain label.
+const LABEL_BYTE: u8 = 2;
+
+/// The classes of every byte, one lookup per byte in [`parse`].
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'-' {
+            t[b] = LOCAL | LABEL_BYTE;
+        } else if matches!(c, b'.' | b'_' | b'+') {
+            t[b] = LOCAL;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Byte offset of the `@` of a valid address, or a typed error.
 ///
 /// One pass over the bytes of each part: every accepted character is ASCII, so the first
@@ -39,7 +60,7 @@ pub(crate) fn parse(text: &str) -> Result<usize> {
     let mut after_dot = false;
     let mut double_dot = false;
     for (i, &c) in local.iter().enumerate() {
-        if !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+')) {
+        if CLASS[c as usize] & LOCAL == 0 {
             return Err(err(i, "unexpected character in local part"));
         }
         let dot = c == b'.';
@@ -61,7 +82,7 @@ pub(crate) fn parse(text: &str) -> Result<usize> {
             if c == b'.' {
                 break;
             }
-            bad |= !(c.is_ascii_alphanumeric() || c == b'-');
+            bad |= CLASS[c as usize] & LABEL_BYTE == 0;
             end += 1;
         }
         let label = &domain[start..end];
