@@ -76,7 +76,7 @@ pub(crate) fn parse(text: &str) -> Result<Landline> {
     }
     // Local number and extension: digit groups with one separator between them.
     // At most one separator between two digits, so fewer breaks than digits (no heap).
-    let mut breaks = [(0usize, ' '); crate::layout::MAX_DIGITS];
+    let mut breaks = [(0usize, false); crate::layout::MAX_DIGITS];
     let mut nbreaks = 0usize;
     let mut after_sep = true;
     let mut ext_at: Option<usize> = None;
@@ -90,7 +90,7 @@ pub(crate) fn parse(text: &str) -> Result<Landline> {
             if nbreaks == breaks.len() {
                 return Err(err(at, "too many separators"));
             }
-            breaks[nbreaks] = (digits.len() - area, c);
+            breaks[nbreaks] = (digits.len() - area, c == '-');
             nbreaks += 1;
             if c == '转' {
                 ext_at = Some(digits.len() - area);
@@ -104,26 +104,8 @@ pub(crate) fn parse(text: &str) -> Result<Landline> {
         return Err(Error::value(KIND, None, "missing local number"));
     }
     let total = digits.len() - area;
-    let valid_local = |n: usize| if area == 3 { n == 8 } else { n == 7 || n == 8 };
-    let local = match ext_at {
-        Some(n) => n,
-        None if valid_local(total) => total,
-        None => breaks[..nbreaks]
-            .iter()
-            .rev()
-            .find(|&&(n, c)| c == '-' && valid_local(n) && (1..=6).contains(&(total - n)))
-            .map(|&(n, _)| n)
-            .unwrap_or(total),
-    };
-    if !valid_local(local) {
-        return Err(Error::value(KIND, None, "local number must have 8 digits (7 or 8 after a 4-digit area code)"));
-    }
-    if total - local > 6 || (ext_at.is_some() && total == local) {
-        return Err(Error::value(KIND, None, "extension must have 1-6 digits"));
-    }
-    if !(2..=8).contains(&digits.values()[area]) {
-        return Err(err(digits.slots()[area].at as usize, "local number must start with 2-8"));
-    }
+    let first_local = (digits.values()[area], digits.slots()[area].at as usize);
+    let local = split_local(area, total, ext_at, &breaks[..nbreaks], first_local, err)?;
     Ok(Landline { digits, area, local })
 }
 
@@ -211,26 +193,43 @@ fn parse_bytes(b: &[u8]) -> Result<AsciiLandline> {
         return Err(Error::value(KIND, None, "missing local number"));
     }
     let total = digits.len() - area;
+    let first_local = (digits.values()[area], digits.at(area));
+    let local = split_local(area, total, None, &breaks[..nbreaks], first_local, err)?;
+    Ok(AsciiLandline { digits, area, local })
+}
+
+/// Where the local number ends (its digit count), given the `total` digits after the area code,
+/// where `转` stands (`ext_at`) and where each separator stands (`breaks`: local digits before
+/// it, and whether it is `-`); checks the local number and the extension. `first_local` is the
+/// first local digit and its position; both readers share this so their errors stay the same.
+fn split_local(
+    area: usize,
+    total: usize,
+    ext_at: Option<usize>,
+    breaks: &[(usize, bool)],
+    first_local: (u8, usize),
+    err: impl Fn(usize, &'static str) -> Error,
+) -> Result<usize> {
     let valid_local = |n: usize| if area == 3 { n == 8 } else { n == 7 || n == 8 };
-    let local = if valid_local(total) {
-        total
-    } else {
-        breaks[..nbreaks]
+    let local = match ext_at {
+        Some(n) => n,
+        None if valid_local(total) => total,
+        None => breaks
             .iter()
             .rev()
             .find(|&&(n, dash)| dash && valid_local(n) && (1..=6).contains(&(total - n)))
-            .map_or(total, |&(n, _)| n)
+            .map_or(total, |&(n, _)| n),
     };
     if !valid_local(local) {
         return Err(Error::value(KIND, None, "local number must have 8 digits (7 or 8 after a 4-digit area code)"));
     }
-    if total - local > 6 {
+    if total - local > 6 || (ext_at.is_some() && total == local) {
         return Err(Error::value(KIND, None, "extension must have 1-6 digits"));
     }
-    if !(2..=8).contains(&digits.values()[area]) {
-        return Err(err(digits.at(area), "local number must start with 2-8"));
+    if !(2..=8).contains(&first_local.0) {
+        return Err(err(first_local.1, "local number must start with 2-8"));
     }
-    Ok(AsciiLandline { digits, area, local })
+    Ok(local)
 }
 
 /// The first and last digits a mask keeps, for a number with `area`, `local` and `total` digits.
