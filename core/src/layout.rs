@@ -250,25 +250,33 @@ pub(crate) fn mask_plain_into(text: &str, first: usize, last: usize, out: &mut S
     out.push_str(&text[n - last..]);
 }
 
+/// Appends `text`, whose `n` significant characters start at the byte offsets `at(0..n)`, with
+/// every one outside the first `first` and last `last` replaced by `*` (all of them where
+/// `first + last` covers the value); separators and other characters stay as written. The one
+/// layout mask of both digit readers.
+fn mask_positions_into(text: &str, n: usize, at: impl Fn(usize) -> usize, first: usize, last: usize, out: &mut String) {
+    if n == text.len() {
+        // As many significant characters as bytes: every byte is one (ASCII, no layout).
+        mask_plain_into(text, first, last, out);
+        return;
+    }
+    let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
+    let mut from = 0usize;
+    for i in first..n - last {
+        let at = at(i);
+        out.push_str(&text[from..at]);
+        out.push(crate::mask::MASK_CHAR);
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    out.push_str(&text[from..]);
+}
+
 impl Digits {
     /// Appends `text` with every significant character outside the first `first` and
     /// last `last` replaced by `*` (all of them where `first + last` covers the value).
     pub(crate) fn mask_into(&self, text: &str, first: usize, last: usize, out: &mut String) {
-        let n = self.len;
-        if n == text.len() {
-            // As many significant characters as bytes: every byte is one (ASCII, no layout).
-            mask_plain_into(text, first, last, out);
-            return;
-        }
-        let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
-        let mut from = 0usize;
-        for slot in &self.slots()[first..n - last] {
-            let at = slot.at as usize;
-            out.push_str(&text[from..at]);
-            out.push(crate::mask::MASK_CHAR);
-            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
-        }
-        out.push_str(&text[from..]);
+        let slots = self.slots();
+        mask_positions_into(text, slots.len(), |i| slots[i].at as usize, first, last, out);
     }
 }
 
@@ -451,20 +459,7 @@ impl AsciiDigits {
 
     /// [`Digits::mask_into`] for an ASCII `text` these digits were read from.
     pub(crate) fn mask_into(&self, text: &str, first: usize, last: usize, out: &mut String) {
-        let n = self.len;
-        if n == text.len() {
-            mask_plain_into(text, first, last, out);
-            return;
-        }
-        let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
-        let mut from = 0usize;
-        for &at in &self.at[first..n - last] {
-            let at = at as usize;
-            out.push_str(&text[from..at]);
-            out.push(crate::mask::MASK_CHAR);
-            from = at + 1;
-        }
-        out.push_str(&text[from..]);
+        mask_positions_into(text, self.len, |i| self.at[i] as usize, first, last, out);
     }
 }
 
