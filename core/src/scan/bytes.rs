@@ -62,6 +62,52 @@ pub(crate) fn word_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether the free-text scanner stops at ASCII byte `c`, or at any byte of 0x80 and above: a
+/// digit, `@`, `+`, `(`, `=` or `:`. Every other ASCII byte is plain text it passes over
+/// (letters too: a label word is read back from its `=`/`:`, a digit glued to letters from the
+/// byte before it).
+#[inline]
+pub(crate) fn is_stop(c: u8) -> bool {
+    STOP[c as usize]
+}
+
+static STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b >= 0x80 || b.is_ascii_digit() || matches!(b, b'@' | b'+' | b'(' | b'=' | b':');
+        c += 1;
+    }
+    t
+};
+
+/// The offset of the first byte at or after `i` that [`is_stop`].
+#[inline]
+pub(crate) fn plain_end(b: &[u8], mut i: usize) -> usize {
+    // Stops often come in pairs (`00:00`, `id=12`): test the first byte alone.
+    match b.get(i) {
+        Some(&c) if is_stop(c) => return i,
+        None => return i,
+        _ => i += 1,
+    }
+    while let Some(w) = word(b, i) {
+        let x = w & LOW7;
+        // Digits and `:` (0x30..=0x3A): no carries, x <= 0x7F.
+        let digit_colon = (x + 0x5050_5050_5050_5050) & !(x + 0x4545_4545_4545_4545);
+        let stop =
+            (w | digit_colon | eq_bytes(w, b'=') | eq_bytes(w, b'@') | eq_bytes(w, b'+') | eq_bytes(w, b'(')) & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !is_stop(b[i]) {
+        i += 1;
+    }
+    i
+}
+
 /// The offset of the first `"`, `\\` or control byte (below 0x20) at or after `i`: where a
 /// JSON string's plain run ends.
 #[inline]
@@ -83,7 +129,7 @@ pub(crate) fn json_plain_end(b: &[u8], mut i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{digits_end, json_plain_end, word_end};
+    use super::{digits_end, is_stop, json_plain_end, plain_end, word_end};
 
     fn slow(b: &[u8], mut i: usize) -> usize {
         while i < b.len() && b[i].is_ascii_digit() {
@@ -165,5 +211,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn plain_end_matches_the_byte_loop() {
+        fn slow(b: &[u8], mut i: usize) -> usize {
+            while i < b.len() && !is_stop(b[i]) {
+                i += 1;
+            }
+            i
+        }
+        for stop in 0..=255u8 {
+            for run in 0..20 {
+                let mut b = b"ab_ -.,/\"ZYz}{*;<>?"[..run].to_vec();
+                b.push(stop);
+                b.extend_from_slice("x=y:电话1".as_bytes());
+                for start in 0..b.len() {
+                    assert_eq!(plain_end(&b, start), slow(&b, start), "stop {stop} run {run} start {start}");
+                }
+            }
+        }
+        let stops: Vec<u8> = (0..=255u8).filter(|&c| is_stop(c)).collect();
+        let mut expected: Vec<u8> = b"(+0123456789:=@".to_vec();
+        expected.extend(0x80..=0xFF);
+        assert_eq!(stops, expected);
     }
 }

@@ -7,47 +7,11 @@
 
 use std::sync::OnceLock;
 
-use super::bytes::{digits_end, word_end};
+use super::bytes::{digits_end, plain_end, word_end};
 use super::{Hit, Scanner};
 use crate::kinds::is_valid;
 use crate::layout::{key6, keys6};
 use crate::{gazetteer, Kind};
-
-const C_SKIP: u8 = 0;
-const C_DIGIT: u8 = 1;
-const C_WORD: u8 = 2;
-const C_AT: u8 = 3;
-const C_PREFIX: u8 = 4;
-const C_LEAD3: u8 = 5;
-const C_LEAD2: u8 = 6;
-const C_LEAD4: u8 = 7;
-
-static CLASS: [u8; 256] = {
-    let mut t = [C_SKIP; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_digit() {
-            C_DIGIT
-        } else if c.is_ascii_alphabetic() || c == b'_' {
-            C_WORD
-        } else if c == b'@' {
-            C_AT
-        } else if c == b'+' || c == b'(' {
-            C_PREFIX
-        } else if c >= 0xE0 && c <= 0xEF {
-            C_LEAD3
-        } else if c >= 0xC2 && c <= 0xDF {
-            C_LEAD2
-        } else if c >= 0xF0 && c <= 0xF4 {
-            C_LEAD4
-        } else {
-            C_SKIP
-        };
-        b += 1;
-    }
-    t
-};
 
 pub(crate) const CONF_CHECKED: f32 = 0.99;
 const CONF_NUMBER: f32 = 0.95;
@@ -143,52 +107,110 @@ fn wordish_at(b: &[u8], i: usize) -> bool {
 
 /// Scans `text` (at byte offset `base` of the caller's buffer) and appends its hits to `out`,
 /// resolving overlaps among them.
+///
+/// Plain ASCII (everything but digits, `@ + ( = :`) is passed over eight bytes at a time. Runs of
+/// non-ASCII characters are read one character at a time. `resumed` is where the last reader
+/// handed back: letters from there on belong to words the scanner passed over, so a digit after
+/// such a letter is inside a word (never a candidate), and a label word before `=`/`:` is read
+/// back from the separator.
 pub(crate) fn find(sc: &Scanner, text: &str, base: usize, out: &mut Vec<Hit>) {
     let b = text.as_bytes();
     let first = out.len();
     let heads = heads();
     let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        // Most bytes of Chinese text are 3-byte characters that start nothing: skip them with
-        // one bit test (see `Heads::interesting`).
-        if CLASS[c as usize] == C_LEAD3 && i + 2 < b.len() {
-            let cp = ((c as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
-            if heads.interesting[cp as usize >> 6] & (1 << (cp & 63)) == 0 {
-                i += 3;
-                continue;
-            }
-            // A char that can only start an address: test the pair filter here, not after the
-            // dispatch (a fifth of the chars of Chinese text start some region name, and few
-            // pairs do).
-            if heads.always[cp as usize >> 6] & (1 << (cp & 63)) == 0 && !heads.may_pair(b, i + 3, cp) {
-                i += 3;
-                continue;
-            }
+    let mut resumed = 0;
+    loop {
+        i = plain_end(b, i);
+        let Some(&c) = b.get(i) else { break };
+        if c >= 0x80 {
+            i = non_ascii(sc, heads, text, i, base, out, &mut resumed);
+            continue;
         }
-        i = match CLASS[c as usize] {
-            C_SKIP => {
-                // Blanks and punctuation come in runs.
-                i += 1;
-                while i < b.len() && CLASS[b[i] as usize] == C_SKIP {
-                    i += 1;
-                }
-                i
+        let from = i;
+        i = match c {
+            b'0'..=b'9' if i > resumed && is_word_letter(b[i - 1]) => {
+                // Inside a word (`uid_5115023`, a hex trace id): skip the rest of it.
+                i = word_end(b, i);
+                continue;
             }
-            C_DIGIT | C_PREFIX => numbers(sc, text, i, base, out),
-            C_WORD => word(sc, text, i, base, out),
-            C_AT => email(sc, text, i, base, out),
-            C_LEAD3 => match decode3(b, i) {
-                Some('\u{ff10}'..='\u{ff19}' | '（' | '＋') => numbers(sc, text, i, base, out),
-                Some(ch) if is_han(ch) => han(sc, heads, text, i, ch, base, out),
-                _ => i + 3,
-            },
-            C_LEAD2 => i + 2,
-            C_LEAD4 => i + 4,
+            b'0'..=b'9' | b'+' | b'(' => numbers(sc, text, i, base, out),
+            b'@' => email(sc, text, i, base, out),
+            // Most separators follow a digit or a word that is no label key: one byte tells.
+            _ if i > resumed && may_end_label(b[i - 1]) => label_word(sc, text, resumed, i, 1, base, out),
             _ => i + 1,
         };
+        if i > from + 1 || c != b'=' && c != b':' {
+            resumed = i;
+        }
     }
     resolve(out, first);
+}
+
+/// Whether byte `c` may stand right before a separator after a label key: the last letter of
+/// `name`, `address` or `addr`, a blank or a quote, or the last byte of U+3000.
+#[inline]
+fn may_end_label(c: u8) -> bool {
+    matches!(c, b'e' | b'E' | b's' | b'S' | b'r' | b'R' | b' ' | b'\t' | b'"' | b'\'' | 0x80)
+}
+
+/// Whether ASCII byte `c` continues a word but cannot start a number: a letter or `_`.
+#[inline]
+fn is_word_letter(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c == b'_'
+}
+
+/// Reads non-ASCII characters from `i` up to the next ASCII byte (or a reader's end); returns where
+/// scanning goes on.
+#[allow(clippy::too_many_arguments)]
+fn non_ascii(
+    sc: &Scanner,
+    heads: &Heads,
+    text: &str,
+    mut i: usize,
+    base: usize,
+    out: &mut Vec<Hit>,
+    resumed: &mut usize,
+) -> usize {
+    let b = text.as_bytes();
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            break;
+        }
+        if c & 0xF0 != 0xE0 {
+            // Two- and four-byte characters start nothing (nor do stray continuation bytes).
+            i += match c {
+                0xC2..=0xDF => 2,
+                0xF0..=0xF4 => 4,
+                _ => 1,
+            };
+            continue;
+        }
+        if i + 2 >= b.len() {
+            return b.len();
+        }
+        let cp = ((c as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+        // Most characters of Chinese text start nothing: one bit test (see `Heads::interesting`).
+        if heads.interesting[cp as usize >> 6] & (1 << (cp & 63)) == 0 {
+            i += 3;
+            continue;
+        }
+        // A char that can only start an address: test the pair filter here, not after the
+        // dispatch (a fifth of the chars of Chinese text start some region name, and few pairs do).
+        if heads.always[cp as usize >> 6] & (1 << (cp & 63)) == 0 && !heads.may_pair(b, i + 3, cp) {
+            i += 3;
+            continue;
+        }
+        let ch = char::from_u32(cp).unwrap_or('\0');
+        i = match ch {
+            '\u{ff10}'..='\u{ff19}' | '（' | '＋' => numbers(sc, text, i, base, out),
+            '：' if i > *resumed && may_end_label(b[i - 1]) => label_word(sc, text, *resumed, i, 3, base, out),
+            _ if is_han(ch) => han(sc, heads, text, i, ch, base, out),
+            _ => i + 3,
+        };
+        *resumed = i;
+        // A reader may stop on an ASCII byte: the caller goes on from there.
+    }
+    i
 }
 
 /// Applies the overlap rule to `out[first..]`: leftmost, then longest, then kind order.
@@ -563,37 +585,53 @@ fn email(sc: &Scanner, s: &str, at: usize, base: usize, out: &mut Vec<Hit>) -> u
 // ---------------------------------------------------------------------------------------------
 // Words and labels
 
-/// Skips an ASCII word; if it is a label key (`…name`, `…address`, `…addr`), reads its value.
-fn word(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
+/// At a separator (`=`, `:` or `：`, `sep_len` bytes at `at`): if a label key (a word ending in
+/// `name`, `address` or `addr`, any case) stands before it, optionally quoted and followed by
+/// blanks, reads the value after it. `resumed` is where the word may start at the earliest.
+/// Returns where scanning goes on.
+fn label_word(
+    sc: &Scanner,
+    s: &str,
+    resumed: usize,
+    at: usize,
+    sep_len: usize,
+    base: usize,
+    out: &mut Vec<Hit>,
+) -> usize {
     let b = s.as_bytes();
-    let end = word_end(b, i + 1);
-    let w = &b[i..end];
+    let next = at + sep_len;
+    // Back over blanks and one quote: `name = `, `"name":`.
+    let mut j = at;
+    loop {
+        if j > resumed && matches!(b[j - 1], b' ' | b'\t') {
+            j -= 1;
+        } else if j >= resumed + 3 && b[j - 3..j] == [0xE3, 0x80, 0x80] {
+            j -= 3;
+        } else {
+            break;
+        }
+    }
+    if j > resumed && matches!(b[j - 1], b'"' | b'\'') {
+        j -= 1;
+    }
+    let w = &b[resumed..j];
     let ends = |suffix: &[u8]| w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
     let kind = if ends(b"name") {
         Kind::CnName
     } else if ends(b"address") || ends(b"addr") {
         Kind::CnAddress
     } else {
-        return end;
+        return next;
     };
     if !sc.finds(kind) {
-        return end;
+        return next;
     }
-    // quote? blanks `=`|`:`|`：` blanks quote?, where a quote is `"` or `'`
-    let mut j = end;
+    // blanks quote?, where a quote is `"` or `'`
+    let mut j = skip_blanks(s, next);
     if matches!(b.get(j), Some(b'"' | b'\'')) {
         j += 1;
     }
-    j = skip_blanks(s, j);
-    match char_at(s, j) {
-        Some(c @ ('=' | ':' | '：')) => j += c.len_utf8(),
-        _ => return end,
-    }
-    j = skip_blanks(s, j);
-    if matches!(b.get(j), Some(b'"' | b'\'')) {
-        j += 1;
-    }
-    label_value(s, kind, j, base, out).unwrap_or(end)
+    label_value(s, kind, j, base, out).unwrap_or(next)
 }
 
 fn skip_blanks(s: &str, mut j: usize) -> usize {
@@ -910,7 +948,7 @@ fn heads() -> &'static Heads {
         }
         let mut interesting = first.clone();
         let mut always = vec![0u64; 1024];
-        for c in ['名', '人', '址', '（', '＋'].into_iter().chain('\u{ff10}'..='\u{ff19}') {
+        for c in ['名', '人', '址', '（', '＋', '：'].into_iter().chain('\u{ff10}'..='\u{ff19}') {
             set_bit(&mut interesting, c);
             set_bit(&mut always, c);
         }
