@@ -310,7 +310,14 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
     let (skip, pre, country) = if bytes[i].is_ascii_digit() {
         // Fast path: a short run of ASCII digits that nothing continues (times, amounts, ids).
         let at = digits_end(bytes, i + 1);
-        if at - i < MIN_DIGITS && !matches!(bytes.get(at), Some(b'X' | b'x' | b'-' | b' ' | 0xE3 | 0xE8 | 0xEF)) {
+        if !run_continues(bytes, at) {
+            // A run of ASCII digits that nothing continues (times, amounts, ids, and most
+            // values): one unit, read without the unit machinery below.
+            if (MIN_DIGITS..=MAX_DIGITS).contains(&(at - i)) && !glued_before(s, i) && !glued_after(s, at) {
+                if let Some(kind) = classify(sc, &s[i..at], at - i, false, false) {
+                    out.push(Hit::new(base + i, base + at, kind, confidence(kind)));
+                }
+            }
             return at;
         }
         (i + 1, 0, false)
@@ -440,16 +447,11 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
         }
         match found {
             Some((b, kind)) => {
-                let conf = match kind {
-                    Kind::CnId => CONF_CHECKED,
-                    Kind::CnLandline => CONF_LANDLINE,
-                    _ => CONF_NUMBER,
-                };
                 out.push(Hit::new(
                     base + i + units[a].start as usize,
                     base + i + units[b - 1].end as usize,
                     kind,
-                    conf,
+                    confidence(kind),
                 ));
                 a = b;
             }
@@ -457,6 +459,31 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
         }
     }
     end.max(skip)
+}
+
+/// Whether the number run reading ASCII digits up to `at` goes on there (see the loop in
+/// [`numbers`]): `X`, a full-width digit, or a dash, blank or `转` before a digit.
+#[inline]
+fn run_continues(b: &[u8], at: usize) -> bool {
+    match b.get(at) {
+        Some(b'X' | b'x') => true,
+        Some(b'-' | b' ') => digit_at(b, at + 1),
+        Some(0xE3 | 0xE8 | 0xEF) => match decode3(b, at) {
+            Some('\u{ff10}'..='\u{ff19}' | 'Ｘ' | 'ｘ') => true,
+            Some('－' | '转' | '\u{3000}') => digit_at(b, at + 3),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// The confidence of a number value of `kind`.
+fn confidence(kind: Kind) -> f32 {
+    match kind {
+        Kind::CnId => CONF_CHECKED,
+        Kind::CnLandline => CONF_LANDLINE,
+        _ => CONF_NUMBER,
+    }
 }
 
 fn glued_before(s: &str, i: usize) -> bool {
