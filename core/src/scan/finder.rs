@@ -724,8 +724,8 @@ fn ends_with_any(s: &str, i: usize, words: &[&str]) -> bool {
 fn label_value(s: &str, kind: Kind, j: usize, base: usize, out: &mut Vec<Hit>) -> Option<usize> {
     match kind {
         Kind::CnName => {
-            let end = name_at(s, j)?;
-            out.push(Hit::new(base + j, base + end, Kind::CnName, CONF_LABEL));
+            let (start, end) = labelled_name(s, j)?;
+            out.push(Hit::new(base + start, base + end, Kind::CnName, CONF_LABEL));
             Some(end)
         }
         _ => {
@@ -739,6 +739,21 @@ fn label_value(s: &str, kind: Kind, j: usize, base: usize, out: &mut Vec<Hit>) -
 }
 
 static FIELD_KEYS: [u64; FIELD_WORDS.len()] = keys6(&FIELD_WORDS);
+
+/// Words of time that follow a region name in a sentence (`杭州市西湖区 明天3号到`): what
+/// follows the blank after a region prefix is then no address body, even with a `号`.
+const TIME_WORDS: [&str; 30] = [
+    "今天", "明天", "后天", "昨天", "前天", "今日", "明日", "今年", "明年", "去年", "本周", "下周", "上周", "本月",
+    "下月", "上月", "月底", "月初", "星期", "礼拜", "周末", "上午", "下午", "中午", "晚上", "早上", "凌晨", "今晚",
+    "明早", "傍晚",
+];
+
+static TIME_KEYS: [u64; TIME_WORDS.len()] = keys6(&TIME_WORDS);
+
+fn starts_time_word(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() >= 6 && TIME_KEYS.contains(&key6(b))
+}
 
 #[inline]
 fn starts_field_word(rest: &str) -> bool {
@@ -779,6 +794,25 @@ pub(crate) const NAME_PLACEHOLDERS: [&str; 24] = [
 /// Whether `value` is one of [`NAME_PLACEHOLDERS`].
 pub(crate) fn is_name_placeholder(value: &str) -> bool {
     (6..=12).contains(&value.len()) && NAME_PLACEHOLDERS.contains(&value)
+}
+
+/// Words for the person a name field is about that may stand before the name itself
+/// (`收件人：本人张三`, `收货人：客户 王小明`): the name is what follows them.
+const ROLE_WORDS: [&str; 4] = ["本人", "客户", "用户", "顾客"];
+
+/// The name in a name field's value at `j`: after a role word and blanks if a name follows them
+/// (`本人张三` gives `张三`; `客户` alone is a placeholder), else [`name_at`] `j`.
+fn labelled_name(s: &str, j: usize) -> Option<(usize, usize)> {
+    let rest = s.get(j..)?;
+    for word in ROLE_WORDS {
+        if rest.starts_with(word) {
+            let k = skip_blanks(s, j + word.len());
+            if let Some(end) = name_at(s, k) {
+                return Some((k, end));
+            }
+        }
+    }
+    name_at(s, j).map(|end| (j, end))
 }
 
 /// A name at `j`: 2-4 Han characters (up to 20 with a middle dot) followed by a non-Han character,
@@ -846,7 +880,7 @@ fn address(s: &str, j: usize, labelled: bool) -> Option<(usize, usize)> {
         let rest = window[from..].trim_start_matches(is_blank);
         let blanks = window[from..].len() - rest.len();
         let gap = window[from..from + blanks].chars().count();
-        if gap <= 2 && rest.starts_with(is_han) && !starts_field_word(rest) {
+        if gap <= 2 && rest.starts_with(is_han) && !starts_field_word(rest) && !starts_time_word(rest) {
             if let (Some(end), _) = address_body(window, from + blanks) {
                 return Some((j + end, from));
             }

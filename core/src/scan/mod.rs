@@ -47,7 +47,9 @@
 //! holding exactly one of `保密` `未填` `未填写` `未提供` `未知` `不详` `暂无` `待定` `待填写` `同上`
 //! `本人` `匿名` `匿名用户` `无名氏` `某某` `见备注` `客户` `用户` `顾客` `先生` `女士` `小姐`
 //! `测试` `自提` is not reported, in free text or under a JSON name key. Masked names (`张*`)
-//! are not names either: one Han character is too few.
+//! are not names either: one Han character is too few. In a labelled name field, a role word
+//! `本人` `客户` `用户` `顾客` before a name (optionally followed by blanks) is not part of it:
+//! `收件人：本人张三` and `收货人：客户 王小明` report `张三` and `王小明`.
 //!
 //! An address runs from its start through the last `号`/`栋`/`幢`/`单元`/`室` before the first
 //! blank, punctuation mark or field word (`电话`, `订单`, …). Two extensions:
@@ -57,7 +59,8 @@
 //!   text or are followed by a Han character (not by a letter, digit, `-` or `#`); a floor of one
 //!   or two digits and `楼` may come before the room number (`…4单元6楼602`);
 //! * when the gazetteer prefix names two or three levels and ends right before one or two blanks
-//!   followed by Han text that is not a field word, the blanks do not end the address if the
+//!   followed by Han text that is neither a field word nor a word of time (`明天`, `下午`, …),
+//!   the blanks do not end the address if the
 //!   text after them has a house-number suffix (export style `浙江省 杭州市 西湖区 文三路1号`;
 //!   the gazetteer already allows blanks between the levels themselves).
 //!

@@ -414,6 +414,11 @@ fn addresses_with_blanks_between_administrative_parts() {
     // Not joined: three blanks, a single-level prefix, a field word, no suffix after the blank.
     none("我在浙江省杭州市西湖区   文三路1号");
     none("浙江省 今年3号台风");
+    // A time word after the blank is no address body, however many levels the prefix has.
+    none("杭州市西湖区 明天3号到");
+    none("浙江省 杭州市 西湖区 下午3点 5号门");
+    let t = "地址：杭州市西湖区 明天3号发货";
+    assert_eq!(spans(t), [at(t, "杭州市西湖区", CnAddress)]);
     let t = "地址：浙江省 杭州市 西湖区 电话 13812345678";
     assert_eq!(spans(t), [at(t, "浙江省 杭州市 西湖区", CnAddress), at(t, "13812345678", CnMobile)]);
     let t = "地址：浙江省 杭州市 西湖区 见备注";
@@ -439,6 +444,26 @@ fn name_placeholders_are_not_names() {
     assert_eq!(spans(t), [at(t, "保密军", CnName), at(t, "同上官", CnName)]);
     let t = r#"{"name":"张三","phone":"13812345678"}"#;
     assert_eq!(spans(t), [at(t, "张三", CnName), at(t, "13812345678", CnMobile)]);
+}
+
+#[test]
+fn a_role_word_before_a_name_is_not_part_of_it() {
+    use Kind::*;
+    for (text, name) in [
+        ("收件人：本人张三，电话13812345678", "张三"),
+        ("姓名:本人 张三", "张三"),
+        ("收货人：客户王小明", "王小明"),
+        ("联系人：顾客\u{3000}欧阳娜娜 电话", "欧阳娜娜"),
+        // No name after the role word: the field's value is read as before.
+        ("收件人：顾客明，", "顾客明"),
+    ] {
+        let found = spans(text);
+        assert_eq!(found.iter().filter(|s| s.2 == CnName).count(), 1, "{text}");
+        assert_eq!(found[0], at(text, name, CnName), "{text}");
+    }
+    for text in ["收件人：本人，电话", "姓名：客户 性别：男", "收件人：用户"] {
+        assert!(spans(text).iter().all(|s| s.2 != CnName), "{text}");
+    }
 }
 
 #[test]
