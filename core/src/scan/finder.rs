@@ -185,18 +185,19 @@ fn non_ascii(
             };
             continue;
         }
-        if i + 2 >= b.len() {
-            return b.len();
-        }
-        let cp = ((c as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+        let Some(&[_, c1, c2]) = b.get(i..i + 3) else { return b.len() };
+        // The code point is row << 6 | c2 & 63: the row and bit index the BMP bitmaps directly.
+        let row = ((c as usize & 0x0F) << 6) | (c1 as usize & 0x3F);
+        let bit = 1u64 << (c2 & 0x3F);
         // Most characters of Chinese text start nothing: one bit test (see `Heads::interesting`).
-        if heads.interesting[cp as usize >> 6] & (1 << (cp & 63)) == 0 {
+        if heads.interesting[row] & bit == 0 {
             i += 3;
             continue;
         }
+        let cp = (row as u32) << 6 | (c2 as u32 & 0x3F);
         // A char that can only start an address: test the pair filter here, not after the
         // dispatch (a fifth of the chars of Chinese text start some region name, and few pairs do).
-        if heads.always[cp as usize >> 6] & (1 << (cp & 63)) == 0 && !heads.may_pair(b, i + 3, cp) {
+        if heads.always[row] & bit == 0 && !heads.may_pair(b, i + 3, cp) {
             i += 3;
             continue;
         }
@@ -961,15 +962,19 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
 // ---------------------------------------------------------------------------------------------
 // Gazetteer prefilter
 
+/// A bit per character of the Basic Multilingual Plane (indexed by `cp >> 6`, bit `cp & 63`): a
+/// fixed size, so a row index of a three-byte character needs no bounds check.
+type Bmp = [u64; 1024];
+
 /// The first two characters of every region name, to test cheaply whether an address may start.
 struct Heads {
     /// Bit per BMP character that starts some name.
-    first: Vec<u64>,
+    first: Box<Bmp>,
     /// Bit per BMP character the main loop must look at: a first character of a name, the last
     /// character of a label word (`名` `人` `址`) and the full-width starts of a number run.
-    interesting: Vec<u64>,
+    interesting: Box<Bmp>,
     /// The label word ends and number-run starts alone: chars that are always dispatched.
-    always: Vec<u64>,
+    always: Box<Bmp>,
     /// A bit per hash of `first << 32 | second` (see [`pair_bit`]): a small filter in front of
     /// `pairs`, which most pairs of Han characters never reach.
     pair_bits: Box<[u64]>,
@@ -998,20 +1003,20 @@ fn pair_slot(key: u64, mask: usize) -> usize {
 
 fn heads() -> &'static Heads {
     HEADS.get_or_init(|| {
-        let mut first = vec![0u64; 1024];
+        let mut first = Box::new([0u64; 1024]);
         let mut pairs = Vec::with_capacity(4096);
         for &code in gazetteer::codes() {
             let Some(region) = gazetteer::lookup(code) else { continue };
             let mut chars = region.name.chars();
             let (Some(a), Some(b)) = (chars.next(), chars.next()) else { continue };
-            set_bit(&mut first, a);
+            set_bit(&mut first[..], a);
             pairs.push((a as u64) << 32 | b as u64);
         }
         let mut interesting = first.clone();
-        let mut always = vec![0u64; 1024];
+        let mut always = Box::new([0u64; 1024]);
         for c in ['名', '人', '址', '（', '＋', '：'].into_iter().chain('\u{ff10}'..='\u{ff19}') {
-            set_bit(&mut interesting, c);
-            set_bit(&mut always, c);
+            set_bit(&mut interesting[..], c);
+            set_bit(&mut always[..], c);
         }
         let size = (pairs.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
