@@ -181,22 +181,26 @@ fn tweak_slot(d: &Digits) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The written forms of one number (138 1234 5678) that parse; the kinds' shared tests use
+    /// them too.
+    pub(crate) const WRITTEN_FORMS: [&str; 9] = [
+        "13812345678",
+        "138-1234-5678",
+        "138 1234 5678",
+        "+86 138 1234 5678",
+        "+8613812345678",
+        "0086 13812345678",
+        "(+86)13812345678",
+        "（+86）138-1234-5678",
+        "１３８１２３４５６７８",
+    ];
 
     #[test]
     fn written_forms() {
-        for s in [
-            "13812345678",
-            "138-1234-5678",
-            "138 1234 5678",
-            "+86 138 1234 5678",
-            "+8613812345678",
-            "0086 13812345678",
-            "(+86)13812345678",
-            "（+86）138-1234-5678",
-            "１３８１２３４５６７８",
-        ] {
+        for s in WRITTEN_FORMS {
             let d = parse(s).unwrap_or_else(|e| panic!("{s}: {e}"));
             assert_eq!(d.number(0..11), 13812345678, "{s}");
         }

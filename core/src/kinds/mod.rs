@@ -157,7 +157,6 @@ pub(crate) fn char_pos(text: &str, at: usize) -> usize {
 }
 
 /// Whether `text` is a valid value of `kind` (for the scanner; custom values need their format).
-#[allow(dead_code)] // used by the scanner
 pub(crate) fn is_valid(kind: Kind, text: &str) -> bool {
     rules(kind).validate(&Options::default(), text).is_ok()
 }
