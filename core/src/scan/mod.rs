@@ -259,7 +259,7 @@ impl Scanner {
     ) -> std::io::Result<u64> {
         stream::drive(
             reader,
-            |line, hits| self.line_hits(line, hits),
+            |line, known, hits| self.checked_line_hits(line, known, hits),
             |text, hits| {
                 self.text_hits(text, hits);
             },
@@ -276,17 +276,30 @@ impl Scanner {
     /// Hits of one line (JSON-aware), appended to `out`. Returns the line as text when it is
     /// valid UTF-8 (the redactor then slices values from it without validating them again).
     pub(crate) fn line_hits<'t>(&self, line: &'t [u8], out: &mut Vec<Hit>) -> Option<&'t str> {
+        self.checked_line_hits(line, None, out)
+    }
+
+    /// [`Scanner::line_hits`] where the caller may already know the line as text (`known`; the
+    /// stream checks the UTF-8 of many lines at once). `None`: not known, checked here.
+    pub(crate) fn checked_line_hits<'t>(
+        &self,
+        line: &'t [u8],
+        known: Option<&'t str>,
+        out: &mut Vec<Hit>,
+    ) -> Option<&'t str> {
+        let Some(text) = known.or_else(|| utf8(line)) else {
+            self.invalid_text_hits(line, out);
+            return None;
+        };
         if self.json && json::looks_like_object(line) {
-            if let Some(text) = utf8(line) {
-                let first = out.len();
-                if !json::scan(self, text, out) {
-                    out.truncate(first);
-                    finder::find(self, text, 0, out);
-                }
+            let first = out.len();
+            if json::scan(self, text, out) {
                 return Some(text);
             }
+            out.truncate(first);
         }
-        self.text_hits(line, out)
+        finder::find(self, text, 0, out);
+        Some(text)
     }
 
     /// Hits of free text in raw bytes, appended to `out`. Returns the text when it is valid UTF-8.
@@ -295,13 +308,19 @@ impl Scanner {
             finder::find(self, text, 0, out);
             return Some(text);
         }
+        self.invalid_text_hits(bytes, out);
+        None
+    }
+
+    /// Hits of bytes that are not valid UTF-8: each valid stretch is scanned as text.
+    fn invalid_text_hits(&self, bytes: &[u8], out: &mut Vec<Hit>) {
         let mut base = 0;
         let mut rest = bytes;
         loop {
             match std::str::from_utf8(rest) {
                 Ok(text) => {
                     finder::find(self, text, base, out);
-                    return None;
+                    return;
                 }
                 Err(e) => {
                     let good = e.valid_up_to();
@@ -318,11 +337,12 @@ impl Scanner {
     }
 }
 
-/// `bytes` as text when they are valid UTF-8. Every line is checked once; the SIMD validator
-/// checks Chinese text many times faster than `std::str::from_utf8`, which matters at 200 MB/s.
-/// Where the line is invalid, the caller asks `std` for the error position (rare).
+/// `bytes` as text when they are valid UTF-8. The SIMD validator checks Chinese text many times
+/// faster than `std::str::from_utf8`, which matters at 200 MB/s; a stream checks all the lines of
+/// one read at once (a call per line costs more than the check). Where the text is invalid, the
+/// caller asks `std` for the error position (rare).
 #[inline]
-fn utf8(bytes: &[u8]) -> Option<&str> {
+pub(crate) fn utf8(bytes: &[u8]) -> Option<&str> {
     simdutf8::basic::from_utf8(bytes).ok()
 }
 

@@ -242,7 +242,7 @@ impl Redactor {
         let sc = &self.scanner;
         stream::drive(
             reader,
-            |line, hits| sc.line_hits(line, hits),
+            |line, known, hits| sc.checked_line_hits(line, known, hits),
             |text, hits| {
                 sc.text_hits(text, hits);
             },
@@ -416,7 +416,7 @@ impl Redactor {
 }
 
 /// The markers of a whole line (the unmask pass never needs the line as text).
-fn markers_of_line<'t>(line: &'t [u8], hits: &mut Vec<Hit>) -> Option<&'t str> {
+fn markers_of_line<'t>(line: &'t [u8], _: Option<&'t str>, hits: &mut Vec<Hit>) -> Option<&'t str> {
     marker::find(line, hits);
     None
 }

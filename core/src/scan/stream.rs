@@ -32,16 +32,18 @@ pub(crate) struct Piece<'a> {
 }
 
 /// Hits of the piece buf[ctx..end]: the whole line (and the line as text when `whole` knows it
-/// is UTF-8), or a continuation seen with its context.
+/// is UTF-8; `known` is the line as text when the caller checked it already), or a
+/// continuation seen with its context.
 #[allow(clippy::too_many_arguments)]
 fn piece_hits<'b>(
-    whole: &mut impl for<'x> FnMut(&'x [u8], &mut Vec<Hit>) -> Option<&'x str>,
+    whole: &mut impl for<'x> FnMut(&'x [u8], Option<&'x str>, &mut Vec<Hit>) -> Option<&'x str>,
     window: &mut impl FnMut(&[u8], &mut Vec<Hit>),
     buf: &'b [u8],
     ctx: usize,
     start: usize,
     end: usize,
     cont: bool,
+    known: Option<&'b str>,
     hits: &mut Vec<Hit>,
 ) -> Option<&'b str> {
     hits.clear();
@@ -54,17 +56,18 @@ fn piece_hits<'b>(
         }
         None
     } else {
-        whole(&buf[start..end], hits)
+        whole(&buf[start..end], known, hits)
     }
 }
 
 /// Reads `reader` to its end and calls `f` for every piece, in order. `whole` finds the hits of a
-/// complete line (and returns the line as text if it knows it is UTF-8), `window` those of free
+/// complete line (and returns the line as text if it knows it is UTF-8; it is handed the line as
+/// text when the lines of a read were all valid UTF-8, checked at once), `window` those of free
 /// text (for windows of long lines). Returns the number of lines. Holds `WINDOW + LOOKBEHIND`
 /// bytes of input and two hit vectors.
 pub(crate) fn drive<R: Read>(
     mut reader: R,
-    mut whole: impl for<'x> FnMut(&'x [u8], &mut Vec<Hit>) -> Option<&'x str>,
+    mut whole: impl for<'x> FnMut(&'x [u8], Option<&'x str>, &mut Vec<Hit>) -> Option<&'x str>,
     mut window: impl FnMut(&[u8], &mut Vec<Hit>),
     mut f: impl FnMut(Piece<'_>) -> io::Result<()>,
 ) -> io::Result<u64> {
@@ -89,10 +92,15 @@ pub(crate) fn drive<R: Read>(
             }
         }
         let mut start = ctx;
+        // The complete lines of the buffer as one text, if they are all valid UTF-8: one check
+        // instead of one per line.
+        let lines = memchr::memrchr(b'\n', &buf[start..len]).and_then(|p| super::utf8(&buf[start..start + p]));
+        let first = start;
         while let Some(p) = memchr::memchr(b'\n', &buf[start..len]) {
             let nl = start + p;
             let cont = offset > 0 && start == ctx;
-            let utf8 = piece_hits(&mut whole, &mut window, &buf, ctx, start, nl, cont, &mut hits);
+            let known = lines.and_then(|t| t.get(start - first..nl - first));
+            let utf8 = piece_hits(&mut whole, &mut window, &buf, ctx, start, nl, cont, known, &mut hits);
             f(Piece { line, offset, text: &buf[start..nl], utf8, hits: &hits, newline: true, last: false })?;
             line += 1;
             offset = 0;
@@ -108,7 +116,7 @@ pub(crate) fn drive<R: Read>(
         if eof {
             if start < len {
                 let cont = offset > 0;
-                let utf8 = piece_hits(&mut whole, &mut window, &buf, ctx, start, len, cont, &mut hits);
+                let utf8 = piece_hits(&mut whole, &mut window, &buf, ctx, start, len, cont, None, &mut hits);
                 f(Piece { line, offset, text: &buf[start..len], utf8, hits: &hits, newline: false, last: true })?;
                 return Ok(line);
             }
@@ -118,7 +126,7 @@ pub(crate) fn drive<R: Read>(
             continue;
         }
         // A full buffer and no newline: write one window of a long line.
-        piece_hits(&mut whole, &mut window, &buf, 0, 0, len, true, &mut hits);
+        piece_hits(&mut whole, &mut window, &buf, 0, 0, len, true, None, &mut hits);
         let mut cut = len - MARGIN;
         while cut > ctx && buf[cut] & 0xC0 == 0x80 {
             cut -= 1;

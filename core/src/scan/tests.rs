@@ -286,6 +286,33 @@ fn stream_keeps_lines_bytes_and_order() {
     assert_eq!(lines, [(1, 2, 13), (3, 7, 18), (4, 10, 21), (5, 5, 16)]);
 }
 
+/// Reads that cut lines and characters anywhere, with invalid bytes in some reads and not in
+/// others: the stream (which checks the UTF-8 of a read's lines at once) scrubs every line as
+/// `redact_line` does alone.
+#[test]
+fn stream_matches_line_by_line_for_any_read_size() {
+    let mut input = Vec::new();
+    for k in 0..40 {
+        input.extend_from_slice("收件人：张三，电话：13812345678，地址：浙江省杭州市西湖区文三路1号\n".as_bytes());
+        if k % 7 == 3 {
+            input.extend_from_slice(b"\xff bad 13912345678 \xe5\xbc\n");
+        }
+        input.extend_from_slice(b"{\"phone\":\"13712345678\",\"name\":\"\xe6\x9d\x8e\xe5\x9b\x9b\"}\n");
+    }
+    let r = masker();
+    let mut want = Vec::new();
+    for line in input.split_inclusive(|&c| c == b'\n') {
+        let mut stats = Stats::default();
+        r.redact_line(&line[..line.len() - 1], &mut want, &mut stats);
+        want.push(b'\n');
+    }
+    for step in [1, 2, 3, 5, 64, 100, 1000, 4096] {
+        let mut out = Vec::new();
+        r.redact_stream(Trickle { data: &input, step }, &mut out).unwrap();
+        assert!(out == want, "step {step}");
+    }
+}
+
 /// A reader that hands out at most `step` bytes per call.
 struct Trickle<'a> {
     data: &'a [u8],
