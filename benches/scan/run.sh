@@ -10,6 +10,7 @@
 # 3. Peer: Presidio analyzer + anonymizer with pattern recognizers only (benches/scan/presidio_peer.py),
 #    installed from PyPI into a venv, run offline, on the first MB (at most) of the same corpus; scrubadub if
 #    Presidio cannot be installed. Prints the ratio.
+# 4. The floor: 100 MB of generated text without any value (ASCII log words; Chinese characters).
 # Targets (issue 4): >= 200 MB/s, peak RSS < 50 MB. The script reports them; it fails only when
 # something cannot be measured.
 set -euo pipefail
@@ -75,6 +76,31 @@ PY
 fi
 yinsi_slice=$( { /usr/bin/time -f "%e" "${PIN[@]}" "$BIN" mask --kinds all "$SLICE" > /dev/null; } 2>&1 )
 
+# --- 4. text without values: the scanner's floor ---------------------------------------------
+# 100 MB of generated log words (ASCII) and of common Chinese characters, no value in either.
+python3 - "$WORK" <<'PY'
+import random, sys
+rng = random.Random(7)
+words = "hello world status ok callback from user trace level info warn svc retry done".split()
+han = "你好我的快递一直没到麻烦尽快处理谢谢已签收如有疑问请拨打短信发送成功"
+for name, line in [("ascii", lambda: " ".join(rng.choice(words) for _ in range(30))[:178]),
+                   ("han", lambda: "".join(rng.choice(han) for _ in range(60)))]:
+    block = "".join(line() + "\n" for _ in range(20000)).encode()
+    with open(f"{sys.argv[1]}/{name}.txt", "wb") as f:
+        for _ in range(100_000_000 // len(block) + 1):
+            f.write(block)
+PY
+floor() {
+    local best=""
+    for _ in 1 2 3; do
+        /usr/bin/time -f "%e" -o "$WORK/t" "${PIN[@]}" "$BIN" mask --kinds all "$1" > /dev/null
+        best=$(python3 -c "print(min($(cat "$WORK/t"), ${best:-1e9}))")
+    done
+    python3 -c "print(f'{$(stat -c %s "$1") / 1e6 / max($best, 1e-9):.0f}')"
+}
+ascii_mbps=$(floor "$WORK/ascii.txt")
+han_mbps=$(floor "$WORK/han.txt")
+
 verdict() { python3 -c "print('met' if $1 else 'MISSED')"; }
 echo "## yinsi mask: speed and memory"
 echo
@@ -91,5 +117,6 @@ if [ -n "$peer_mbps" ]; then
 else
     echo "| peer | could not be installed from PyPI (Presidio, scrubadub) | |"
 fi
+echo "| text without values, 100 MB: ASCII log words / Chinese characters (best of 3) | $ascii_mbps / $han_mbps MB/s | |"
 echo
 echo "Machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end of the run."
