@@ -426,13 +426,20 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
     }
     let glued_before = glued_before(s, i);
     let glued_after = glued_after(s, end);
+    // Units that are dates (`2026-11-29 13812345678`, `1990-01-01 123`): no value spans them.
+    let dates = units[..n]
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| is_iso_date(&bytes[i + u.start as usize..i + u.end as usize]))
+        .fold(0u32, |m, (k, _)| m | 1 << k);
     let mut a = 0;
     while a < n {
         let mut found = None;
         if !(a == 0 && glued_before) {
             let mut b = n;
             while b > a {
-                if !(b == n && glued_after) {
+                let spans_date = dates & ((1u32 << b) - 1) >> a << a != 0;
+                if !(spans_date || b == n && glued_after) {
                     let digits = units[a..b].iter().map(|u| u.digits).sum::<u32>() as usize;
                     if digits <= 20 {
                         let slice = &s[i + units[a].start as usize..i + units[b - 1].end as usize];
@@ -476,6 +483,18 @@ fn run_continues(b: &[u8], at: usize) -> bool {
         },
         _ => false,
     }
+}
+
+/// Whether `b` is exactly an ISO date `YYYY-MM-DD` (years 1900-2099): a unit of a number run
+/// that no phone, card or ID number is written like.
+fn is_iso_date(b: &[u8]) -> bool {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else { return false };
+    let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let n = |hi: u8, lo: u8| (hi - b'0') * 10 + (lo - b'0');
+    matches!(n(y0, y1), 19 | 20) && (1..=12).contains(&n(m0, m1)) && (1..=31).contains(&n(d0, d1))
 }
 
 /// The confidence of a number value of `kind`.

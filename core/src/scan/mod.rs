@@ -34,7 +34,9 @@
 //! glued to a letter, digit or `_` on either side (`SF1234567890123`, `uid_13812345678`, hex trace
 //! ids, UUIDs), or continued by `.`, `:`, `/` or `-` and a digit (amounts `13812.50`, IP addresses,
 //! times) or by `@` (an e-mail local part) is not reported. A run split by spaces is tried whole
-//! first, then in shorter pieces at its spaces.
+//! first, then in shorter pieces at its spaces; a piece that is an ISO date (`YYYY-MM-DD`, years
+//! 1900–2099) is part of no value (`1990-01-01 123` is no mobile; `2026-11-29 13812345678` is a
+//! date and a mobile).
 //!
 //! Label words are `姓名` `收件人` `寄件人` `联系人` `收货人` for names and `地址` (so also `收货地址`,
 //! `寄件地址`, …) and `住址` for addresses, each followed by `：` `:` `=` blanks or quotes (`"`,

@@ -474,6 +474,22 @@ fn name_placeholders_are_not_names() {
 }
 
 #[test]
+fn a_date_is_no_part_of_a_number_value() {
+    use Kind::*;
+    // The date's digits and the number after it made an 11-digit mobile (199…).
+    none("birthday 1990-01-01 123 ok");
+    none("at 1998-12-31 2359");
+    let t = "2026-11-29 13812345678";
+    assert_eq!(spans(t), [at(t, "13812345678", CnMobile)]);
+    let t = "日期 2026-11-29 电话 0571-8888 8888";
+    assert_eq!(spans(t), [at(t, "0571-8888 8888", CnLandline)]);
+    // Not dates: a landline area code, a month 13, a year outside 1900-2099.
+    for t in ["0571-22-31 8888", "1990-13-01 123", "1890-01-01 123"] {
+        assert!(!spans(t).is_empty(), "{t}");
+    }
+}
+
+#[test]
 fn a_role_word_before_a_name_is_not_part_of_it() {
     use Kind::*;
     for (text, name) in [
