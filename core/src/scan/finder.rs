@@ -487,7 +487,7 @@ fn run_continues(b: &[u8], at: usize) -> bool {
 
 /// Whether `b` is exactly an ISO date `YYYY-MM-DD` (years 1900-2099): a unit of a number run
 /// that no phone, card or ID number is written like.
-fn is_iso_date(b: &[u8]) -> bool {
+pub(crate) fn is_iso_date(b: &[u8]) -> bool {
     let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else { return false };
     let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
     if !digits.iter().all(u8::is_ascii_digit) {
@@ -565,6 +565,7 @@ fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool
     }
     if sc.finds(Kind::CnMobile)
         && (digits == 11 || country && digits == 13 || digits == 15 && lead[..2] == [0, 0])
+        && mobile_groups(b)
         && is_valid(Kind::CnMobile, slice)
     {
         return Some(Kind::CnMobile);
@@ -578,6 +579,56 @@ fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool
         return Some(Kind::CnLandline);
     }
     None
+}
+
+/// Whether the digit groups of a mobile candidate are written as mobiles are: one group, or
+/// `3 4 4` (blanks or dashes) after an optional `86`/`0086`, alone or glued to the first group
+/// (`+86 138 1234 5678`, `+86138 1234 5678`). `13 812 345 678` is a run of small numbers, not a
+/// mobile.
+fn mobile_groups(b: &[u8]) -> bool {
+    // Lengths of the digit groups (ASCII or full-width digits) and the first four digits.
+    let mut groups = [0u8; MAX_UNITS + 4];
+    let mut lead = [0u8; 4];
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() && n < groups.len() {
+        let digit = if b[i].is_ascii_digit() {
+            Some(b[i] - b'0')
+        } else if full_width_digit_at(b, i) {
+            i += 2;
+            Some(b[i] - 0x90)
+        } else {
+            None
+        };
+        match digit {
+            Some(d) => {
+                if n == 0 && (groups[0] as usize) < lead.len() {
+                    lead[groups[0] as usize] = d;
+                }
+                groups[n] += 1;
+            }
+            None if groups[n] > 0 => n += 1,
+            None => {}
+        }
+        i += 1;
+    }
+    let mut g = groups;
+    let len = n + (n < g.len() && g[n] > 0) as usize;
+    // The country code: its own group, or the start of the first.
+    let country = match lead {
+        [8, 6, ..] => 2,
+        [0, 0, 8, 6] => 4,
+        _ => 0,
+    };
+    let g = if country > 0 && len > 1 && g[0] == country {
+        &g[1..len]
+    } else {
+        if country > 0 && g[0] == country + 3 {
+            g[0] = 3;
+        }
+        &g[..len]
+    };
+    matches!(g, [_] | [3, 4, 4])
 }
 
 /// A card issuer prefix: 3 (JCB, Amex, Diners), 4 (Visa), 5 (Mastercard, Maestro), 6 (UnionPay,

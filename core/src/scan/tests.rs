@@ -483,10 +483,54 @@ fn a_date_is_no_part_of_a_number_value() {
     assert_eq!(spans(t), [at(t, "13812345678", CnMobile)]);
     let t = "日期 2026-11-29 电话 0571-8888 8888";
     assert_eq!(spans(t), [at(t, "0571-8888 8888", CnLandline)]);
-    // Not dates: a landline area code, a month 13, a year outside 1900-2099.
-    for t in ["0571-22-31 8888", "1990-13-01 123", "1890-01-01 123"] {
-        assert!(!spans(t).is_empty(), "{t}");
+    // Not a date: a landline with an area code and a local number in pieces.
+    let t = "0571-22-31 8888";
+    assert_eq!(spans(t), [at(t, t, CnLandline)]);
+    for (text, date) in [
+        ("2026-11-29", true),
+        ("1900-01-31", true),
+        ("2099-12-01", true),
+        ("1890-01-01", false),
+        ("2126-01-01", false),
+        ("1990-13-01", false),
+        ("1990-00-01", false),
+        ("1990-01-32", false),
+        ("1990-01-00", false),
+        ("1990-1-01 ", false),
+        ("1990/01/01", false),
+        ("１９９０-01-01", false),
+    ] {
+        assert_eq!(finder::is_iso_date(text.as_bytes()), date, "{text}");
     }
+}
+
+#[test]
+fn mobiles_in_free_text_are_grouped_as_mobiles() {
+    use Kind::*;
+    for t in [
+        "13812345678",
+        "138 1234 5678",
+        "138-1234-5678",
+        "+86 138 1234 5678",
+        "+86-138-1234-5678",
+        "(+86) 138 1234 5678",
+        "0086 138 1234 5678",
+        "0086 13812345678",
+        "+86 13812345678",
+        "+86138 1234 5678",
+        "0086138-1234-5678",
+        "１３８ １２３４ ５６７８",
+    ] {
+        let line = format!("电话 {t} 谢谢");
+        assert_eq!(spans(&line), [at(&line, t, CnMobile)], "{t}");
+    }
+    // Other groupings are runs of small numbers (and the docs promise `3 4 4` or none).
+    for t in ["13 812 345 678", "1381 2345 678", "138-12-34-5678", "86 13 8123 45678"] {
+        none(&format!("数量 {t} 件"));
+    }
+    // Under a phone key the key decides, whatever the grouping.
+    let t = r#"{"phone":"13 812 345 678"}"#;
+    assert_eq!(spans(t), [at(t, "13 812 345 678", CnMobile)]);
 }
 
 #[test]
