@@ -22,7 +22,7 @@
 //!
 //! | kind | found as | checked with |
 //! |---|---|---|
-//! | `cn_id` | 18 characters (`X`/`x` check character; alone or in groups such as `6 8 4`) or 15 digits | province prefix, real birth date, ISO 7064 check character |
+//! | `cn_id` | 18 characters (`X`/`x` check character, `6 8 4` groups) or 15 digits | province prefix, real birth date, ISO 7064 check character |
 //! | `cn_mobile` | 11 digits in `3 4 4` or `3-4-4` groups or none; `+86`, `0086`, `(+86)` prefixes; full-width digits | `1[3-9]` network prefix |
 //! | `cn_landline` | `010-62345678`, `(0755)…`, `（0755）…`, `021 5432 1098`, extensions `-801`, `转801` | area code `010`/`02x`/`0xxx`, local number 7–8 digits starting 2–8 |
 //! | `bank_card` | 16–19 digits, alone or in groups | Luhn, and an issuer prefix `3`–`6` or `2221`–`2720` |
