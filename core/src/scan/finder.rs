@@ -430,6 +430,7 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
     let dates = units[..n]
         .iter()
         .enumerate()
+        .filter(|(_, u)| u.digits == 8 && u.end - u.start == 10)
         .filter(|(_, u)| is_iso_date(&bytes[i + u.start as usize..i + u.end as usize]))
         .fold(0u32, |m, (k, _)| m | 1 << k);
     let mut a = 0;
@@ -565,7 +566,7 @@ fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool
     }
     if sc.finds(Kind::CnMobile)
         && (digits == 11 || country && digits == 13 || digits == 15 && lead[..2] == [0, 0])
-        && mobile_groups(b)
+        && (b.len() == digits || mobile_groups(b))
         && is_valid(Kind::CnMobile, slice)
     {
         return Some(Kind::CnMobile);
