@@ -309,11 +309,10 @@ fn run_prefix(s: &str, i: usize) -> Option<(usize, bool)> {
 fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
     let bytes = s.as_bytes();
     let (skip, pre, country) = if bytes[i].is_ascii_digit() {
-        // Fast path: a short run of ASCII digits that nothing continues (times, amounts, ids).
         let at = digits_end(bytes, i + 1);
         if !run_continues(bytes, at) {
-            // A run of ASCII digits that nothing continues (times, amounts, ids, and most
-            // values): one unit, read without the unit machinery below.
+            // Fast path: a run of ASCII digits that nothing continues (times, amounts, ids, and
+            // most values): one unit, read without the unit machinery below.
             if (MIN_DIGITS..=MAX_DIGITS).contains(&(at - i)) && !glued_before(s, i) && !glued_after(s, at) {
                 if let Some(kind) = classify(sc, &s[i..at], at - i, false, false) {
                     out.push(Hit::new(base + i, base + at, kind, confidence(kind)));
@@ -439,7 +438,9 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
         if !(a == 0 && glued_before) {
             let mut b = n;
             while b > a {
-                let spans_date = dates & ((1u32 << b) - 1) >> a << a != 0;
+                // Units a..b as bits (b <= MAX_UNITS).
+                let range = ((1u32 << b) - 1) & !((1u32 << a) - 1);
+                let spans_date = dates & range != 0;
                 if !(spans_date || b == n && glued_after) {
                     let digits = units[a..b].iter().map(|u| u.digits).sum::<u32>() as usize;
                     if digits <= 20 {
