@@ -190,7 +190,7 @@ mod tests {
     /// masks on the byte path give exactly what the general parser gives.
     #[test]
     fn ascii_path_agrees_with_parse() {
-        use crate::kinds::tests::{variants, Rng, PRESETS};
+        use crate::kinds::tests::{paths_agree, variants, Rng};
         let mut rng = Rng(0x6361_7264);
         let mut bases: Vec<String> =
             ["6212263040192766841", "6222 0212 3456 7890 123", "6222-0212-3456-7890", "4111111111111111"]
@@ -214,17 +214,13 @@ mod tests {
             bases.push(s);
         }
         let alphabet = ["0", "1", "5", "9", " ", "-", "a", "+", "６", "－", "\u{3000}"];
-        let mut ok = 0;
-        let mut n = 0;
-        for v in variants(&bases, &alphabet, 30, &mut rng) {
-            let general = parse(&v).map(drop);
-            assert_eq!(BankCard.validate(&Options::default(), &v), general, "{v}");
-            ok += general.is_ok() as usize;
-            for m in PRESETS {
-                assert_eq!(BankCard.mask(&Options::default(), &v, m), mask_reference(&v, m), "{v} {m}");
-            }
-            n += 1;
-        }
+        let (n, ok) = paths_agree(
+            &variants(&bases, &alphabet, 30, &mut rng),
+            |v| BankCard.validate(&Options::default(), v),
+            |v| parse(v).map(drop),
+            |v, m| BankCard.mask(&Options::default(), v, m),
+            mask_reference,
+        );
         assert!(n > 100_000 && ok > 5_000, "{n} {ok}");
     }
 }

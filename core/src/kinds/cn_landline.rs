@@ -349,7 +349,7 @@ mod tests {
     /// masks on the byte path give exactly what the general parser gives.
     #[test]
     fn ascii_path_agrees_with_parse() {
-        use crate::kinds::tests::{variants, Rng, PRESETS};
+        use crate::kinds::tests::{paths_agree, variants, Rng};
         let mut rng = Rng(0x6c61_6e64);
         let mut bases: Vec<String> = [
             "010-62345678",
@@ -387,17 +387,13 @@ mod tests {
             bases.push(s);
         }
         let alphabet = ["0", "1", "2", "5", "9", " ", "-", "(", ")", "a", "转", "７", "（", "）", "－"];
-        let mut ok = 0;
-        let mut n = 0;
-        for v in variants(&bases, &alphabet, 30, &mut rng) {
-            let general = parse(&v).map(drop);
-            assert_eq!(CnLandline.validate(&Options::default(), &v), general, "{v}");
-            ok += general.is_ok() as usize;
-            for m in PRESETS {
-                assert_eq!(CnLandline.mask(&Options::default(), &v, m), mask_reference(&v, m), "{v} {m}");
-            }
-            n += 1;
-        }
+        let (n, ok) = paths_agree(
+            &variants(&bases, &alphabet, 30, &mut rng),
+            |v| CnLandline.validate(&Options::default(), v),
+            |v| parse(v).map(drop),
+            |v, m| CnLandline.mask(&Options::default(), v, m),
+            mask_reference,
+        );
         assert!(n > 100_000 && ok > 5_000, "{n} {ok}");
     }
 }

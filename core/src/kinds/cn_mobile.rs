@@ -249,7 +249,7 @@ pub(crate) mod tests {
     /// masks on the byte path give exactly what the general parser gives.
     #[test]
     fn ascii_path_agrees_with_parse() {
-        use crate::kinds::tests::{variants, Rng, PRESETS};
+        use crate::kinds::tests::{paths_agree, variants, Rng};
         let mut rng = Rng(0x6d6f_6269_6c65);
         let mut bases: Vec<String> = [
             "130 2820 8772",
@@ -278,17 +278,13 @@ pub(crate) mod tests {
             bases.push(format!("{}{}{a}{}{b}{}", rng.pick(&prefixes), &digits[..3], &digits[3..7], &digits[7..]));
         }
         let alphabet = ["0", "1", "3", "8", "6", " ", "-", "+", "(", ")", "a", "１", "（", "－", "\u{3000}"];
-        let mut ok = 0;
-        let mut n = 0;
-        for v in variants(&bases, &alphabet, 30, &mut rng) {
-            let general = parse(&v).map(drop);
-            assert_eq!(CnMobile.validate(&Options::default(), &v), general, "{v}");
-            ok += general.is_ok() as usize;
-            for m in PRESETS {
-                assert_eq!(CnMobile.mask(&Options::default(), &v, m), mask_reference(&v, m), "{v} {m}");
-            }
-            n += 1;
-        }
+        let (n, ok) = paths_agree(
+            &variants(&bases, &alphabet, 30, &mut rng),
+            |v| CnMobile.validate(&Options::default(), v),
+            |v| parse(v).map(drop),
+            |v, m| CnMobile.mask(&Options::default(), v, m),
+            mask_reference,
+        );
         assert!(n > 100_000 && ok > 5_000, "{n} {ok}");
     }
 }

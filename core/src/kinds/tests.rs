@@ -307,6 +307,28 @@ impl Rng {
     }
 }
 
+/// Checks a kind's fast path against its reference on every value: the same reading (`read`
+/// against `reference`) and the same mask for every preset. Returns how many values there were
+/// and how many the reference accepts.
+pub(super) fn paths_agree<T: PartialEq + std::fmt::Debug>(
+    values: &[String],
+    read: impl Fn(&str) -> Result<T>,
+    reference: impl Fn(&str) -> Result<T>,
+    mask: impl Fn(&str, Mask) -> Result<String>,
+    mask_reference: impl Fn(&str, Mask) -> Result<String>,
+) -> (usize, usize) {
+    let mut ok = 0;
+    for v in values {
+        let want = reference(v);
+        assert_eq!(read(v), want, "{v}");
+        ok += want.is_ok() as usize;
+        for m in PRESETS {
+            assert_eq!(mask(v, m), mask_reference(v, m), "{v} {m}");
+        }
+    }
+    (values.len(), ok)
+}
+
 /// Each base, every one-character replacement, deletion and insertion of it with characters
 /// from `alphabet`, and `random` more strings with two to four such edits each.
 pub(super) fn variants(bases: &[String], alphabet: &[&str], random: usize, rng: &mut Rng) -> Vec<String> {
