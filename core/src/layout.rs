@@ -231,7 +231,7 @@ const STARS: &str = "********************";
 const _: () = assert!(STARS.len() == MAX_DIGITS && crate::mask::MASK_CHAR == '*');
 
 /// Appends `n` mask characters to `out`.
-pub(crate) fn push_stars(out: &mut String, mut n: usize) {
+fn push_stars(out: &mut String, mut n: usize) {
     while n > 0 {
         let k = n.min(STARS.len());
         out.push_str(&STARS[..k]);
@@ -242,7 +242,7 @@ pub(crate) fn push_stars(out: &mut String, mut n: usize) {
 /// Appends `text`, a value whose every byte is a significant character, with every byte
 /// outside the first `first` and last `last` replaced by `*` (all of them where `first + last`
 /// covers the value). The kept bytes are copied as written, so a lower-case `x` stays lower case.
-pub(crate) fn mask_plain_into(text: &str, first: usize, last: usize, out: &mut String) {
+fn mask_plain_into(text: &str, first: usize, last: usize, out: &mut String) {
     let n = text.len();
     let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
     out.push_str(&text[..first]);
@@ -250,33 +250,161 @@ pub(crate) fn mask_plain_into(text: &str, first: usize, last: usize, out: &mut S
     out.push_str(&text[n - last..]);
 }
 
-/// Appends `text`, whose `n` significant characters start at the byte offsets `at(0..n)`, with
-/// every one outside the first `first` and last `last` replaced by `*` (all of them where
+/// Appends `text`, whose `n` significant characters start at the byte offsets `at` (in order),
+/// with every one outside the first `first` and last `last` replaced by `*` (all of them where
 /// `first + last` covers the value); separators and other characters stay as written. The one
-/// layout mask of both digit readers.
-fn mask_positions_into(text: &str, n: usize, at: impl Fn(usize) -> usize, first: usize, last: usize, out: &mut String) {
+/// layout mask of the digit readers and of [`Positions`].
+fn mask_positions_into(
+    text: &str,
+    n: usize,
+    at: impl Iterator<Item = usize>,
+    first: usize,
+    last: usize,
+    out: &mut String,
+) {
     if n == text.len() {
         // As many significant characters as bytes: every byte is one (ASCII, no layout).
         mask_plain_into(text, first, last, out);
         return;
     }
     let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
+    let b = text.as_bytes();
+    // A masked character of several bytes (a full-width digit) becomes one `*`.
     let mut from = 0usize;
-    for i in first..n - last {
-        let at = at(i);
+    for at in at.skip(first).take(n - first - last) {
         out.push_str(&text[from..at]);
         out.push(crate::mask::MASK_CHAR);
-        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        from = at + utf8_len(b[at]);
     }
     out.push_str(&text[from..]);
+}
+
+/// The byte length of the UTF-8 character that starts with `lead`.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 impl Digits {
     /// Appends `text` with every significant character outside the first `first` and
     /// last `last` replaced by `*` (all of them where `first + last` covers the value).
     pub(crate) fn mask_into(&self, text: &str, first: usize, last: usize, out: &mut String) {
-        let slots = self.slots();
-        mask_positions_into(text, slots.len(), |i| slots[i].at as usize, first, last, out);
+        mask_positions_into(text, self.len, self.slots().iter().map(|s| s.at as usize), first, last, out);
+    }
+
+    /// Where the significant characters stand, if they fit a [`Positions`].
+    pub(crate) fn positions(&self) -> Option<Positions> {
+        Positions::new(self.slots().iter().map(|s| s.at as usize))
+    }
+}
+
+/// Where the significant characters of a valid number stand: bit `i` of `bits` for byte
+/// `base + i` (they must lie within 64 bytes of the first). What the scanner keeps of a number
+/// it has read and checked, so that the number's mask need not read it again; the same layout
+/// as the kind's reader gives, so the same mask (the kinds' tests compare the two).
+///
+/// `Debug` shows the count only.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Positions {
+    base: u16,
+    n: u8,
+    /// For a landline: the digits of the area code and of the local number (0 for other kinds).
+    pub area: u8,
+    pub local: u8,
+    bits: u64,
+}
+
+impl std::fmt::Debug for Positions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Positions").field("n", &self.n).finish_non_exhaustive()
+    }
+}
+
+impl Positions {
+    /// The positions `at` (increasing); `None` if they spread over more than 64 bytes, stand
+    /// beyond `u16::MAX`, or are more than [`MAX_DIGITS`].
+    fn new(mut at: impl Iterator<Item = usize>) -> Option<Positions> {
+        let base = at.next()?;
+        let mut p = Positions { base: u16::try_from(base).ok()?, n: 1, area: 0, local: 0, bits: 1 };
+        for a in at {
+            let d = a.checked_sub(base).filter(|&d| d < 64)?;
+            p.bits |= 1 << d;
+            p.n += 1;
+        }
+        (p.n as usize <= MAX_DIGITS).then_some(p)
+    }
+
+    /// A value of `n` bytes, each a significant character.
+    pub(crate) const fn plain(n: usize) -> Positions {
+        assert!(n > 0 && n <= MAX_DIGITS);
+        Positions { base: 0, n: n as u8, area: 0, local: 0, bits: (1 << n) - 1 }
+    }
+
+    /// These positions with a landline's `area` code and `local` number lengths (in digits: at
+    /// most [`MAX_DIGITS`], so they fit a byte).
+    pub(crate) fn with_groups(self, area: usize, local: usize) -> Positions {
+        Positions { area: area as u8, local: local as u8, ..self }
+    }
+
+    /// The number of significant characters.
+    pub(crate) fn len(&self) -> usize {
+        self.n as usize
+    }
+
+    /// The byte offsets, in order.
+    fn offsets(&self) -> impl Iterator<Item = usize> {
+        let (mut bits, base) = (self.bits, self.base as usize);
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let i = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                base + i
+            })
+        })
+    }
+
+    /// [`Digits::mask_into`] for the `text` these positions were read from.
+    #[inline]
+    pub(crate) fn mask_into(&self, text: &str, first: usize, last: usize, out: &mut String) {
+        if self.len() == text.len() {
+            mask_plain_into(text, first, last, out);
+        } else {
+            mask_positions_into(text, self.len(), self.offsets(), first, last, out);
+        }
+    }
+
+    /// [`Positions::mask_into`] onto bytes when every masked character is ASCII (most values):
+    /// the text with those bytes set to `*`, one copy and a few stores. `false` (nothing
+    /// appended) otherwise.
+    pub(crate) fn mask_ascii_into(&self, text: &str, first: usize, last: usize, out: &mut Vec<u8>) -> bool {
+        let n = self.len();
+        let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
+        // The bits of the masked characters: all but the first `first` and the last `last`.
+        let mut masked = self.bits;
+        for _ in 0..first {
+            masked &= masked - 1;
+        }
+        for _ in 0..last {
+            masked &= !(1 << (63 - masked.leading_zeros()));
+        }
+        let b = text.as_bytes();
+        let start = out.len();
+        out.extend_from_slice(b);
+        while masked != 0 {
+            let at = self.base as usize + masked.trailing_zeros() as usize;
+            masked &= masked - 1;
+            if b[at] >= 0x80 {
+                out.truncate(start);
+                return false;
+            }
+            out[start + at] = b'*';
+        }
+        true
     }
 }
 
@@ -457,9 +585,9 @@ impl AsciiDigits {
         self.at[i] as usize
     }
 
-    /// [`Digits::mask_into`] for an ASCII `text` these digits were read from.
-    pub(crate) fn mask_into(&self, text: &str, first: usize, last: usize, out: &mut String) {
-        mask_positions_into(text, self.len, |i| self.at[i] as usize, first, last, out);
+    /// Where the digits stand, if they fit a [`Positions`].
+    pub(crate) fn positions(&self) -> Option<Positions> {
+        Positions::new(self.at[..self.len].iter().map(|&a| a as usize))
     }
 }
 

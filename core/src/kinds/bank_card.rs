@@ -12,7 +12,7 @@
 //! is refused in that mode.
 
 use super::{char_pos, ff1_walk, first_last, KindRules, Scope};
-use crate::layout::{ascii_digit_run, ascii_text, decimal_digits, read_digit_run, AsciiDigits, Digits};
+use crate::layout::{ascii_digit_run, ascii_text, decimal_digits, read_digit_run, AsciiDigits, Digits, Positions};
 use crate::mask::Mask;
 use crate::tokenizer::Options;
 use crate::{Error, Kind, Result};
@@ -21,6 +21,8 @@ pub(crate) struct BankCard;
 
 const KIND: Kind = Kind::BankCard;
 const LABEL: &str = "bank_card";
+/// The digits the default mask keeps: the issuer (BIN) and the last four.
+const MASK_KEEP: (usize, usize) = (6, 4);
 
 /// Whether the digits pass the Luhn check.
 pub(crate) fn luhn_valid(d: &[u8]) -> bool {
@@ -77,6 +79,14 @@ fn ascii(text: &str) -> Option<Result<AsciiDigits>> {
     Some(Ok(d))
 }
 
+/// Reads and validates a written card number: where its digits stand.
+fn positions(text: &str) -> Result<Option<Positions>> {
+    match ascii(text) {
+        Some(read) => read.map(|d| d.positions()),
+        None => parse(text).map(|d| d.positions()),
+    }
+}
+
 fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
     let d = parse(text)?;
     let n = d.len();
@@ -113,10 +123,15 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 
 impl KindRules for BankCard {
     fn validate(&self, _: &Options, value: &str) -> Result<()> {
-        match ascii(value) {
-            Some(read) => read.map(drop),
-            None => parse(value).map(drop),
-        }
+        positions(value).map(drop)
+    }
+
+    fn positions(&self, _: &Options, value: &str) -> Result<Option<Positions>> {
+        positions(value)
+    }
+
+    fn kept(&self, mask: Mask, _: &Positions) -> Option<Result<(usize, usize)>> {
+        Some(first_last(KIND, mask, MASK_KEEP))
     }
 
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
@@ -128,15 +143,12 @@ impl KindRules for BankCard {
     }
 
     fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
-        if let Some(read) = ascii(value) {
-            let d = read?;
-            let (first, last) = first_last(KIND, mask, (6, 4))?;
-            d.mask_into(value, first, last, out);
-            return Ok(());
+        let read = positions(value)?;
+        let (first, last) = first_last(KIND, mask, MASK_KEEP)?;
+        match read {
+            Some(p) => p.mask_into(value, first, last, out),
+            None => parse(value)?.mask_into(value, first, last, out),
         }
-        let d = parse(value)?;
-        let (first, last) = first_last(KIND, mask, (6, 4))?;
-        d.mask_into(value, first, last, out);
         Ok(())
     }
 }

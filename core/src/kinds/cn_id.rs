@@ -39,7 +39,7 @@ use std::sync::OnceLock;
 
 use super::{char_pos, ff1_walk, first_last, KindRules, Scope};
 use crate::gazetteer;
-use crate::layout::{digit_value, is_separator, mask_plain_into, plain_digits, plain_values, x_value, Digits, Slot};
+use crate::layout::{digit_value, is_separator, plain_digits, plain_values, x_value, Digits, Positions, Slot};
 use crate::mask::Mask;
 use crate::tokenizer::{IdKeep, Options};
 use crate::{Error, Kind, Result};
@@ -223,11 +223,20 @@ fn check(digits: &Digits, legacy: bool, text: &str) -> Result<()> {
 /// Validates an ID without recording its layout (for validation and masks, which need no
 /// more): the plain 18-character form straight from its bytes, any other form by [`parse`].
 fn validate(text: &str) -> Result<()> {
+    positions(text).map(drop)
+}
+
+/// Reads and validates a written ID: where its 18 (or 15) characters stand. A plain ID is read
+/// on bytes, any other by [`parse`].
+fn positions(text: &str) -> Result<Option<Positions>> {
     match plain_values::<18>(text, true) {
-        Some(values) => check_plain(&values),
-        None => parse(text).map(drop),
+        Some(values) => check_plain(&values).map(|()| Some(Positions::plain(18))),
+        None => parse(text).map(|id| id.digits.positions()),
     }
 }
+
+/// The characters the default mask keeps: the region code and the last four.
+const MASK_KEEP: (usize, usize) = (6, 4);
 
 /// [`check_values`] on a plain 18-character ID, where character `i` is byte `i`.
 fn check_plain(values: &[u8; 18]) -> Result<()> {
@@ -488,17 +497,22 @@ impl KindRules for CnId {
         crypt(scope, text, encrypt)
     }
 
+    fn positions(&self, _: &Options, value: &str) -> Result<Option<Positions>> {
+        positions(value)
+    }
+
+    fn kept(&self, mask: Mask, _: &Positions) -> Option<Result<(usize, usize)>> {
+        Some(first_last(KIND, mask, MASK_KEEP))
+    }
+
     fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
-        // A mask needs the layout only when the value has one: a plain value is masked by slicing.
-        if let Some(values) = plain_values::<18>(value, true) {
-            check_plain(&values)?;
-            let (first, last) = first_last(KIND, mask, (6, 4))?;
-            mask_plain_into(value, first, last, out);
-            return Ok(());
+        // A plain value is masked by slicing (its positions are its bytes).
+        let read = positions(value)?;
+        let (first, last) = first_last(KIND, mask, MASK_KEEP)?;
+        match read {
+            Some(p) => p.mask_into(value, first, last, out),
+            None => parse(value)?.digits.mask_into(value, first, last, out),
         }
-        let id = parse(value)?;
-        let (first, last) = first_last(KIND, mask, (6, 4))?;
-        id.digits.mask_into(value, first, last, out);
         Ok(())
     }
 }

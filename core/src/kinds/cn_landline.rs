@@ -11,7 +11,7 @@
 //! length, context) and written back in the input's layout.
 
 use super::{char_pos, ff1_walk, unsupported_mask, KindRules, Scope};
-use crate::layout::{ascii_text, digit_value, is_separator, AsciiDigits, Digits, MAX_DIGITS};
+use crate::layout::{ascii_text, digit_value, is_separator, AsciiDigits, Digits, Positions, MAX_DIGITS};
 use crate::mask::Mask;
 use crate::tokenizer::Options;
 use crate::{Error, Kind, Result};
@@ -232,6 +232,16 @@ fn split_local(
     Ok(local)
 }
 
+/// Reads and validates a written number: where its digits stand, with its area code and local
+/// number lengths. An ASCII number is read on bytes ([`parse_ascii`]), any other by [`parse`].
+fn positions(text: &str) -> Result<Option<Positions>> {
+    let (p, area, local) = match parse_ascii(text) {
+        Some(read) => read.map(|l| (l.digits.positions(), l.area, l.local))?,
+        None => parse(text).map(|l| (l.digits.positions(), l.area, l.local))?,
+    };
+    Ok(p.map(|p| p.with_groups(area, local)))
+}
+
 /// The first and last digits a mask keeps, for a number with `area`, `local` and `total` digits.
 fn mask_keep(mask: Mask, area: usize, local: usize, total: usize) -> Result<(usize, usize)> {
     match mask {
@@ -259,10 +269,15 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 
 impl KindRules for CnLandline {
     fn validate(&self, _: &Options, value: &str) -> Result<()> {
-        match parse_ascii(value) {
-            Some(read) => read.map(drop),
-            None => parse(value).map(drop),
-        }
+        positions(value).map(drop)
+    }
+
+    fn positions(&self, _: &Options, value: &str) -> Result<Option<Positions>> {
+        positions(value)
+    }
+
+    fn kept(&self, mask: Mask, p: &Positions) -> Option<Result<(usize, usize)>> {
+        Some(mask_keep(mask, p.area as usize, p.local as usize, p.len()))
     }
 
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
@@ -283,15 +298,17 @@ impl KindRules for CnLandline {
     }
 
     fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
-        if let Some(read) = parse_ascii(value) {
-            let l = read?;
-            let (first, last) = mask_keep(mask, l.area, l.local, l.digits.len())?;
-            l.digits.mask_into(value, first, last, out);
-            return Ok(());
+        match positions(value)? {
+            Some(p) => {
+                let (first, last) = mask_keep(mask, p.area as usize, p.local as usize, p.len())?;
+                p.mask_into(value, first, last, out);
+            }
+            None => {
+                let l = parse(value)?;
+                let (first, last) = mask_keep(mask, l.area, l.local, l.digits.len())?;
+                l.digits.mask_into(value, first, last, out);
+            }
         }
-        let l = parse(value)?;
-        let (first, last) = mask_keep(mask, l.area, l.local, l.digits.len())?;
-        l.digits.mask_into(value, first, last, out);
         Ok(())
     }
 }

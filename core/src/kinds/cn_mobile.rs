@@ -13,8 +13,8 @@
 use super::{char_pos, first_last, KindRules, Scope};
 use crate::ff1::Tweaked;
 use crate::layout::{
-    ascii_country_prefix, ascii_digit_run, ascii_text, country_prefix, decimal_digits, mask_plain_into, plain_digits,
-    plain_values, read_digit_run, AsciiDigits, Digits,
+    ascii_country_prefix, ascii_digit_run, ascii_text, country_prefix, decimal_digits, plain_digits, plain_values,
+    read_digit_run, AsciiDigits, Digits, Positions,
 };
 use crate::mask::Mask;
 use crate::tokenizer::Options;
@@ -24,6 +24,8 @@ pub(crate) struct CnMobile;
 
 const KIND: Kind = Kind::CnMobile;
 const LABEL: &str = "cn_mobile";
+/// The digits the default mask keeps: the network prefix and the last four.
+const MASK_KEEP: (usize, usize) = (3, 4);
 
 /// Reads and validates a written mobile number.
 pub(crate) fn parse(text: &str) -> Result<Digits> {
@@ -77,6 +79,18 @@ fn ascii(text: &str) -> Option<Result<AsciiDigits>> {
     Some(check_values(d.values()).map(|()| d).map_err(|(i, reason)| Error::value(KIND, Some(d.at(i)), reason)))
 }
 
+/// Reads and validates a written number: where its 11 digits stand. A plain or ASCII
+/// number is read on bytes (see [`plain`], [`ascii`]), any other by [`parse`].
+fn positions(text: &str) -> Result<Option<Positions>> {
+    if let Some(checked) = plain(text) {
+        return checked.map(|()| Some(Positions::plain(11)));
+    }
+    match ascii(text) {
+        Some(read) => read.map(|d| d.positions()),
+        None => parse(text).map(|d| d.positions()),
+    }
+}
+
 fn prefix_tweak(d: &Digits) -> [u8; 3] {
     [b'0' + d.values()[0], b'0' + d.values()[1], b'0' + d.values()[2]]
 }
@@ -93,7 +107,15 @@ fn crypt(scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String> {
 
 impl KindRules for CnMobile {
     fn validate(&self, _: &Options, value: &str) -> Result<()> {
-        plain(value).or_else(|| ascii(value).map(|r| r.map(drop))).unwrap_or_else(|| parse(value).map(drop))
+        positions(value).map(drop)
+    }
+
+    fn positions(&self, _: &Options, value: &str) -> Result<Option<Positions>> {
+        positions(value)
+    }
+
+    fn kept(&self, mask: Mask, _: &Positions) -> Option<Result<(usize, usize)>> {
+        Some(first_last(KIND, mask, MASK_KEEP))
     }
 
     fn normalize(&self, _: &Options, value: &str) -> Result<String> {
@@ -105,22 +127,12 @@ impl KindRules for CnMobile {
     }
 
     fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
-        // A plain number is masked by slicing; only other written forms need their layout.
-        if let Some(checked) = plain(value) {
-            checked?;
-            let (first, last) = first_last(KIND, mask, (3, 4))?;
-            mask_plain_into(value, first, last, out);
-            return Ok(());
+        let read = positions(value)?;
+        let (first, last) = first_last(KIND, mask, MASK_KEEP)?;
+        match read {
+            Some(p) => p.mask_into(value, first, last, out),
+            None => parse(value)?.mask_into(value, first, last, out),
         }
-        if let Some(read) = ascii(value) {
-            let d = read?;
-            let (first, last) = first_last(KIND, mask, (3, 4))?;
-            d.mask_into(value, first, last, out);
-            return Ok(());
-        }
-        let d = parse(value)?;
-        let (first, last) = first_last(KIND, mask, (3, 4))?;
-        d.mask_into(value, first, last, out);
         Ok(())
     }
 

@@ -12,6 +12,7 @@ mod cn_name;
 mod custom;
 mod email;
 
+use crate::layout::Positions;
 use crate::mask::Mask;
 use crate::tokenizer::Options;
 use crate::{Keyring, Kind, Result};
@@ -37,6 +38,31 @@ pub(crate) trait KindRules: Sync {
     /// building the normal form (the scanner validates every candidate it sees).
     fn validate(&self, options: &Options, value: &str) -> Result<()> {
         self.normalize(options, value).map(drop)
+    }
+    /// Validates like [`KindRules::validate`] and, for the number kinds, says where the value's
+    /// significant characters stand (`None` for other kinds, and where they do not fit a
+    /// [`Positions`]). The scanner keeps them with a hit for [`KindRules::mask_at`].
+    fn positions(&self, options: &Options, value: &str) -> Result<Option<Positions>> {
+        self.validate(options, value).map(|()| None)
+    }
+    /// For the number kinds: how many significant characters `mask` keeps at the start and at
+    /// the end of a valid value read as `p` (an error for a preset the kind refuses). `None`:
+    /// the kind masks otherwise.
+    fn kept(&self, mask: Mask, p: &Positions) -> Option<Result<(usize, usize)>> {
+        let _ = (mask, p);
+        None
+    }
+    /// [`KindRules::mask_into`] for a valid value whose significant characters stand at `p`
+    /// (what [`KindRules::positions`] gave for the same text): the value is not read again.
+    fn mask_at(&self, options: &Options, value: &str, p: &Positions, mask: Mask, out: &mut String) -> Result<()> {
+        match self.kept(mask, p) {
+            Some(kept) => {
+                let (first, last) = kept?;
+                p.mask_into(value, first, last, out);
+                Ok(())
+            }
+            None => self.mask_into(options, value, mask, out),
+        }
     }
     /// A token for a valid value (`encrypt`), or the exact value a token was made from.
     fn crypt(&self, scope: &Scope<'_>, text: &str, encrypt: bool) -> Result<String>;
@@ -159,6 +185,12 @@ pub(crate) fn char_pos(text: &str, at: usize) -> usize {
 /// Whether `text` is a valid value of `kind` (for the scanner; custom values need their format).
 pub(crate) fn is_valid(kind: Kind, text: &str) -> bool {
     rules(kind).validate(&Options::default(), text).is_ok()
+}
+
+/// [`is_valid`], with where the significant characters stand (see [`KindRules::positions`]):
+/// `None` for an invalid value.
+pub(crate) fn valid_positions(kind: Kind, text: &str) -> Option<Option<Positions>> {
+    rules(kind).positions(&Options::default(), text).ok()
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 
 use super::bytes::{digits_end, plain_end, word_end};
 use super::{Hit, Scanner};
-use crate::kinds::is_valid;
-use crate::layout::{key6, keys6};
+use crate::kinds::{is_valid, valid_positions};
+use crate::layout::{key6, keys6, Positions};
 use crate::{gazetteer, Kind};
 
 pub(crate) const CONF_CHECKED: f32 = 0.99;
@@ -314,8 +314,8 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
             // Fast path: a run of ASCII digits that nothing continues (times, amounts, ids, and
             // most values): one unit, read without the unit machinery below.
             if (MIN_DIGITS..=MAX_DIGITS).contains(&(at - i)) && !glued_before(s, i) && !glued_after(s, at) {
-                if let Some(kind) = classify(sc, &s[i..at], at - i, false, false) {
-                    out.push(Hit::new(base + i, base + at, kind, confidence(kind)));
+                if let Some((kind, positions)) = classify(sc, &s[i..at], at - i, false, false) {
+                    out.push(Hit { positions, ..Hit::new(base + i, base + at, kind, confidence(kind)) });
                 }
             }
             return at;
@@ -446,8 +446,8 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
                     if digits <= 20 {
                         let slice = &s[i + units[a].start as usize..i + units[b - 1].end as usize];
                         let x = has_x && b == n;
-                        if let Some(kind) = classify(sc, slice, digits, x, country && a == 0) {
-                            found = Some((b, kind));
+                        if let Some(read) = classify(sc, slice, digits, x, country && a == 0) {
+                            found = Some((b, read));
                             break;
                         }
                     }
@@ -456,13 +456,9 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
             }
         }
         match found {
-            Some((b, kind)) => {
-                out.push(Hit::new(
-                    base + i + units[a].start as usize,
-                    base + i + units[b - 1].end as usize,
-                    kind,
-                    confidence(kind),
-                ));
+            Some((b, (kind, positions))) => {
+                let (start, end) = (base + i + units[a].start as usize, base + i + units[b - 1].end as usize);
+                out.push(Hit { positions, ..Hit::new(start, end, kind, confidence(kind)) });
                 a = b;
             }
             None => a += 1,
@@ -527,8 +523,9 @@ fn glued_after(s: &str, end: usize) -> bool {
     }
 }
 
-/// The kind of a number candidate, checked with the kind's own validator.
-fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool) -> Option<Kind> {
+/// The kind of a number candidate, checked with the kind's own reader, and where the reader
+/// found its significant characters.
+fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool) -> Option<(Kind, Option<Positions>)> {
     if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits) {
         return None;
     }
@@ -547,38 +544,32 @@ fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool
         }
         i += 1;
     }
-    if sc.finds(Kind::CnId)
-        && !country
-        && (if has_x { digits == 17 } else { digits == 18 || digits == 15 })
-        && is_valid(Kind::CnId, slice)
-    {
-        return Some(Kind::CnId);
+    let read = |kind: Kind| valid_positions(kind, slice);
+    if sc.finds(Kind::CnId) && !country && (if has_x { digits == 17 } else { digits == 18 || digits == 15 }) {
+        if let Some(p) = read(Kind::CnId) {
+            return Some((Kind::CnId, p));
+        }
     }
     if has_x {
         return None;
     }
-    if sc.finds(Kind::BankCard)
-        && !country
-        && (16..=19).contains(&digits)
-        && issuer_prefix(&lead)
-        && is_valid(Kind::BankCard, slice)
-    {
-        return Some(Kind::BankCard);
+    if sc.finds(Kind::BankCard) && !country && (16..=19).contains(&digits) && issuer_prefix(&lead) {
+        if let Some(p) = read(Kind::BankCard) {
+            return Some((Kind::BankCard, p));
+        }
     }
     if sc.finds(Kind::CnMobile)
         && (digits == 11 || country && digits == 13 || digits == 15 && lead[..2] == [0, 0])
         && (b.len() == digits || mobile_groups(b))
-        && is_valid(Kind::CnMobile, slice)
     {
-        return Some(Kind::CnMobile);
+        if let Some(p) = read(Kind::CnMobile) {
+            return Some((Kind::CnMobile, p));
+        }
     }
-    if sc.finds(Kind::CnLandline)
-        && !country
-        && (10..=18).contains(&digits)
-        && lead[0] == 0
-        && is_valid(Kind::CnLandline, slice)
-    {
-        return Some(Kind::CnLandline);
+    if sc.finds(Kind::CnLandline) && !country && (10..=18).contains(&digits) && lead[0] == 0 {
+        if let Some(p) = read(Kind::CnLandline) {
+            return Some((Kind::CnLandline, p));
+        }
     }
     None
 }

@@ -123,6 +123,7 @@ mod marker;
 mod redact;
 mod stream;
 
+use crate::layout::Positions;
 use crate::Kind;
 
 pub use json::JsonKeys;
@@ -160,6 +161,9 @@ pub(crate) struct Hit {
     /// For a `cn_address` found by the scanner: where its administrative prefix ends, relative to
     /// `start` (the redactor's mask needs it and need not look it up again).
     pub prefix: Option<u32>,
+    /// For a number the scanner read and checked: where its significant characters stand (the
+    /// redactor's mask need not read it again; see [`crate::layout::Positions`]).
+    pub positions: Option<Positions>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,7 +175,7 @@ pub(crate) enum JsonPlace {
 
 impl Hit {
     fn new(start: usize, end: usize, kind: Kind, confidence: f32) -> Hit {
-        Hit { start, end, kind, confidence, decoded: None, json: JsonPlace::None, prefix: None }
+        Hit { start, end, kind, confidence, decoded: None, json: JsonPlace::None, prefix: None, positions: None }
     }
 
     fn span(&self) -> Span {

@@ -351,6 +351,10 @@ impl Redactor {
                 (None, Some(t)) => t.get(h.start..h.end),
                 (None, None) => std::str::from_utf8(&line[h.start..h.end]).ok(),
             };
+            if value.is_some_and(|v| self.masked_number_into(h, v, out)) {
+                pos = h.end;
+                continue;
+            }
             repl.clear();
             match value {
                 Some(v) if self.replace(h, v, repl).is_ok() => {}
@@ -377,6 +381,23 @@ impl Redactor {
         out.extend_from_slice(&line[pos..]);
     }
 
+    /// Appends the mask of a number the scanner read straight from its positions (no second
+    /// read, no string in between) when every masked character is ASCII. `false`, with nothing
+    /// appended, when [`Redactor::replace`] must make it: no positions, another action, a bare
+    /// JSON number (the mask may need quotes), a preset the kind refuses, or a character the
+    /// JSON string would need escaped.
+    fn masked_number_into(&self, h: &Hit, value: &str, out: &mut Vec<u8>) -> bool {
+        let (Some(p), Action::Mask(m)) = (&h.positions, self.policy.action(h.kind)) else { return false };
+        let plain_json = || json_plain_end(value.as_bytes(), 0) == value.len();
+        if h.json == JsonPlace::Number || h.json == JsonPlace::String && !plain_json() {
+            return false;
+        }
+        match rules(h.kind).kept(m, p) {
+            Some(Ok((first, last))) => p.mask_ascii_into(value, first, last, out),
+            _ => false,
+        }
+    }
+
     /// The replacement of one value, or an error (the caller falls back to the label).
     fn replace(&self, hit: &Hit, value: &str, out: &mut String) -> Result<()> {
         let (kind, number) = (hit.kind, hit.json == JsonPlace::Number);
@@ -391,7 +412,10 @@ impl Redactor {
             }
             Action::Mask(m) => {
                 let options = self.tokenizer.as_ref().map_or(&self.default_options, |t| t.options());
-                rules(kind).mask_into(options, value, m, out)?;
+                match &hit.positions {
+                    Some(p) => rules(kind).mask_at(options, value, p, m, out)?,
+                    None => rules(kind).mask_into(options, value, m, out)?,
+                }
             }
             Action::Tokenize => {
                 let tk = keyed()?;
