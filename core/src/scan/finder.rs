@@ -58,24 +58,12 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 }
 
 #[inline]
-fn char_before(s: &str, i: usize) -> Option<char> {
-    s.get(..i).and_then(|r| r.chars().next_back())
-}
-
-#[inline]
 fn digit_value(c: char) -> Option<u8> {
     match c {
         '0'..='9' => Some(c as u8 - b'0'),
         '\u{ff10}'..='\u{ff19}' => Some((c as u32 - 0xff10) as u8),
         _ => None,
     }
-}
-
-#[inline]
-fn is_wordish(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || c == '_'
-        || matches!(c, '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
 }
 
 /// Whether a full-width digit (U+FF10..U+FF19, `EF BC 90..99`) starts at `i`.
@@ -94,7 +82,8 @@ fn digit_at(b: &[u8], i: usize) -> bool {
     }
 }
 
-/// [`is_wordish`] of the char starting at byte `i` (`false` at the end).
+/// Whether a word character starts at byte `i` (`false` at the end): an ASCII letter, digit or
+/// `_`, or a full-width digit or Latin letter.
 #[inline]
 fn wordish_at(b: &[u8], i: usize) -> bool {
     match b.get(i) {
@@ -133,7 +122,8 @@ pub(crate) fn find(sc: &Scanner, text: &str, base: usize, out: &mut Vec<Hit>) {
                 i = word_end(b, i);
                 continue;
             }
-            b'0'..=b'9' | b'+' | b'(' => numbers(sc, text, i, base, out),
+            b'0'..=b'9' => ascii_digits(sc, text, i, base, out),
+            b'+' | b'(' => numbers(sc, text, i, base, out),
             b'@' => email(sc, text, i, base, out),
             // Most separators follow a digit or a word that is no label key: one byte tells.
             _ if i > resumed && may_end_label(b[i - 1]) => label_word(sc, text, resumed, i, 1, base, out),
@@ -305,21 +295,29 @@ fn run_prefix(s: &str, i: usize) -> Option<(usize, bool)> {
     }
 }
 
+/// The number run that starts with the ASCII digit at `i`. Most runs are ASCII digits that
+/// nothing continues (times, amounts, ids, and most values): one unit, read here, in the
+/// scanner's loop, without the unit machinery of [`numbers`], which reads the others.
+#[inline(always)]
+fn ascii_digits(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
+    let bytes = s.as_bytes();
+    let at = digits_end(bytes, i + 1);
+    if run_continues(bytes, at) {
+        return numbers(sc, s, i, base, out);
+    }
+    if (MIN_DIGITS..=MAX_DIGITS).contains(&(at - i)) && !glued_before(s, i) && !glued_after(s, at) {
+        if let Some((kind, positions)) = classify(sc, &s[i..at], at - i, false, false) {
+            out.push(Hit { positions, ..Hit::new(base + i, base + at, kind, confidence(kind)) });
+        }
+    }
+    at
+}
+
 /// Reads the number run at `i` and reports the values in it; returns where scanning goes on.
+/// A run that starts with an ASCII digit comes here through [`ascii_digits`].
 fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
     let bytes = s.as_bytes();
     let (skip, pre, country) = if bytes[i].is_ascii_digit() {
-        let at = digits_end(bytes, i + 1);
-        if !run_continues(bytes, at) {
-            // Fast path: a run of ASCII digits that nothing continues (times, amounts, ids, and
-            // most values): one unit, read without the unit machinery below.
-            if (MIN_DIGITS..=MAX_DIGITS).contains(&(at - i)) && !glued_before(s, i) && !glued_after(s, at) {
-                if let Some((kind, positions)) = classify(sc, &s[i..at], at - i, false, false) {
-                    out.push(Hit { positions, ..Hit::new(base + i, base + at, kind, confidence(kind)) });
-                }
-            }
-            return at;
-        }
         (i + 1, 0, false)
     } else {
         let skip = i + char_at(s, i).map_or(1, char::len_utf8);
@@ -504,22 +502,37 @@ fn confidence(kind: Kind) -> f32 {
     }
 }
 
+/// Whether the number run starting at `i` is glued to what stands before it: a word character
+/// (see [`wordish_at`]), or `.` `-` `/` `#` `%` after one (`v1.13812345678`). Read on bytes.
 fn glued_before(s: &str, i: usize) -> bool {
-    match char_before(s, i) {
+    let b = s.as_bytes();
+    match i.checked_sub(1).map(|j| b[j]) {
+        Some(b'.' | b'-' | b'/' | b'#' | b'%') => wordish_before(b, i - 1),
+        Some(_) => wordish_before(b, i),
         None => false,
-        Some(c) if is_wordish(c) => true,
-        Some('.' | '-' | '/' | '#' | '%') => char_before(s, i - 1).is_some_and(is_wordish),
-        _ => false,
     }
 }
 
+/// Whether the number run ending at `end` is glued to what follows: a word character, `@`, or
+/// `.` `:` `/` `-` `%` before an ASCII digit (`13812345678.5`, times, ratios). Read on bytes.
 fn glued_after(s: &str, end: usize) -> bool {
-    match char_at(s, end) {
+    let b = s.as_bytes();
+    match b.get(end) {
+        Some(b'@') => true,
+        Some(b'.' | b':' | b'/' | b'-' | b'%') => b.get(end + 1).is_some_and(u8::is_ascii_digit),
+        _ => wordish_at(b, end),
+    }
+}
+
+/// [`wordish_at`] for the char that ends at byte `i` of UTF-8 text (`false` at the start). The
+/// non-ASCII word characters are three bytes with lead byte `EF`; in UTF-8 a lead byte `EF` at
+/// `i - 3` starts the char that ends at `i`.
+#[inline]
+fn wordish_before(b: &[u8], i: usize) -> bool {
+    match i.checked_sub(1).map(|j| b[j]) {
         None => false,
-        Some(c) if is_wordish(c) => true,
-        Some('@') => true,
-        Some('.' | ':' | '/' | '-' | '%') => char_at(s, end + 1).is_some_and(|c| c.is_ascii_digit()),
-        _ => false,
+        Some(c) if c < 0x80 => c.is_ascii_alphanumeric() || c == b'_',
+        Some(_) => i >= 3 && b[i - 3] == 0xEF && wordish_at(b, i - 3),
     }
 }
 
@@ -1133,5 +1146,59 @@ impl Heads {
                 _ => i = (i + 1) & self.mask,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_wordish(c: char) -> bool {
+        c.is_ascii_alphanumeric()
+            || c == '_'
+            || matches!(c, '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
+    }
+
+    /// The char-by-char reading of [`glued_before`] and [`glued_after`] (as they were written).
+    fn glued_before_chars(s: &str, i: usize) -> bool {
+        let before = |i: usize| s[..i].chars().next_back();
+        match before(i) {
+            Some(c) if is_wordish(c) => true,
+            Some('.' | '-' | '/' | '#' | '%') => before(i - 1).is_some_and(is_wordish),
+            _ => false,
+        }
+    }
+
+    fn glued_after_chars(s: &str, end: usize) -> bool {
+        let at = |i: usize| s[i..].chars().next();
+        match at(end) {
+            Some(c) if is_wordish(c) => true,
+            Some('@') => true,
+            Some('.' | ':' | '/' | '-' | '%') => at(end + 1).is_some_and(|c| c.is_ascii_digit()),
+            _ => false,
+        }
+    }
+
+    /// The byte readers agree with the char reading for every pair of characters on each side
+    /// of a number: ASCII, full-width forms in and out of the word ranges (`＠`, `｛`, `ｸ` share
+    /// the lead byte), two-, three- and four-byte characters, the glue punctuation.
+    #[test]
+    fn glued_reads_bytes_as_chars() {
+        let pieces = [
+            "", "a", "Z", "_", "9", "０", "９", "Ａ", "ｚ", "＠", "｛", "ｸ", "é", "中", "😀", ".", "-", "/", "#", "%",
+            "@", ":", " ",
+        ];
+        let (mut glued, mut n) = (0, 0);
+        for p in pieces.iter().flat_map(|a| pieces.iter().map(move |b| format!("{a}{b}"))) {
+            for q in pieces.iter().flat_map(|a| pieces.iter().map(move |b| format!("{a}{b}"))) {
+                let s = format!("{p}138{q}");
+                let (i, end) = (p.len(), p.len() + 3);
+                assert_eq!(glued_before(&s, i), glued_before_chars(&s, i), "{s:?}");
+                assert_eq!(glued_after(&s, end), glued_after_chars(&s, end), "{s:?}");
+                glued += glued_before(&s, i) as usize + glued_after(&s, end) as usize;
+                n += 2;
+            }
+        }
+        assert!(glued > n / 4 && glued < n * 3 / 4, "{glued} of {n}");
     }
 }
