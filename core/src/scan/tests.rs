@@ -616,6 +616,53 @@ fn json_key_lookup_exact_suffix_and_changes() {
     assert_eq!(JsonKeys::empty().lookup("phone"), None);
 }
 
+/// The key filter ([`JsonKeys`] rejects most keys by their last byte) and the backward hash
+/// pass never miss a key the lists match: lookups agree with a plain reading of the lists (exact key first, then the first
+/// listed suffix word the key ends in after a `_`) for every key built from words and pieces,
+/// with a list of keys and words and with suffix words of two and one bytes added.
+#[test]
+fn json_key_filter_agrees_with_the_lists() {
+    let words = ["phone", "name", "id", "no", "card", "x", "tel", "user", "ts", "e", "_", "addr", "mail", "bank", "zq"];
+    let exact = ["phone", "id_no", "card_no", "name", "tel", "email", "addr", "bank_card", "x_id"];
+    let suffix = ["phone", "id_no", "name", "tel", "bank_card", "addr", "mail"];
+    let mut keys = JsonKeys::empty();
+    for k in exact {
+        keys.insert(k, Kind::CnMobile);
+    }
+    for (i, w) in suffix.iter().enumerate() {
+        keys.insert_suffix(w, Kind::ALL[i % 5]);
+    }
+    let reference = |exact: &[&str], suffix: &[&str], key: &str| {
+        if exact.contains(&key) {
+            return Some(true);
+        }
+        suffix
+            .iter()
+            .any(|w| key.len() > w.len() && key.ends_with(w) && key.as_bytes()[key.len() - w.len() - 1] == b'_')
+            .then_some(false)
+    };
+    let mut lists = (exact.to_vec(), suffix.to_vec());
+    for extra in [None, Some("zq"), Some("e")] {
+        if let Some(w) = extra {
+            keys.insert_suffix(w, Kind::Email);
+            lists.1.push(w);
+        }
+        let mut matched = 0;
+        for a in words {
+            for b in words {
+                for c in ["", "_", "s"] {
+                    for key in [format!("{a}_{b}{c}"), format!("{a}{b}{c}"), format!("{a}{c}")] {
+                        let got = keys.lookup(&key).map(|(_, exact)| exact);
+                        assert_eq!(got, reference(&lists.0, &lists.1, &key), "{key} with {extra:?}");
+                        matched += got.is_some() as usize;
+                    }
+                }
+            }
+        }
+        assert!(matched > 50, "{matched}");
+    }
+}
+
 #[test]
 fn very_long_digit_runs_hold_no_value_and_end_the_run() {
     let giant = "7".repeat(200_000);
