@@ -59,10 +59,20 @@ pub(crate) fn parse(text: &str) -> Result<()> {
 /// [`COMPOUND_SURNAMES`] as [`key6`] integers: one comparison each instead of a string compare.
 static COMPOUND_KEYS: [u64; COMPOUND_SURNAMES.len()] = keys6(&COMPOUND_SURNAMES);
 
-/// Appends the surname mask of a name: `张*`, `欧阳**`.
-pub(crate) fn mask_surname_into(name: &str, out: &mut String) {
+/// Appends the surname mask of a valid name: `张*`, `欧阳**`.
+fn mask_surname_into(name: &str, out: &mut String) {
     let b = name.as_bytes();
     let compound = b.len() > 6 && COMPOUND_KEYS.contains(&key6(b));
+    // Most names are BMP Han characters alone, three bytes each (no `·`, no four-byte
+    // character): a three-byte lead at every third byte. Then the kept surname is a slice and
+    // the rest is stars.
+    if b.len() % 3 == 0 && b.iter().step_by(3).all(|&c| c & 0xF0 == 0xE0) {
+        let n = b.len() / 3;
+        let keep = if compound && n > 2 { 2 } else { 1 };
+        out.push_str(&name[..3 * keep]);
+        out.extend(std::iter::repeat_n(MASK_CHAR, n - keep));
+        return;
+    }
     let keep = if compound && name.chars().count() > 2 { 2 } else { 1 };
     out.extend(name.chars().enumerate().map(|(i, c)| if i < keep || c == DOT { c } else { MASK_CHAR }));
 }
@@ -124,6 +134,22 @@ mod tests {
         assert_eq!(mask_surname("欧阳娜娜"), "欧阳**");
         assert_eq!(mask_surname("欧阳"), "欧*");
         assert_eq!(mask_surname("买买提·艾力"), "买**·**");
+        assert_eq!(mask_surname("𠀀𠀁𠀂"), "𠀀**");
+        // The slice path (BMP characters alone) gives what the character path gives.
+        let by_chars = |name: &str| {
+            let compound = COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s));
+            let keep = if compound && name.chars().count() > 2 { 2 } else { 1 };
+            name.chars().enumerate().map(|(i, c)| if i < keep || c == DOT { c } else { MASK_CHAR }).collect::<String>()
+        };
+        let given = ["三", "娜娜", "小明", "丰", "一二三四五六七八九十一二三四五六七八"];
+        for surname in COMPOUND_SURNAMES.iter().chain(&["张", "王", "欧", "司"]) {
+            for g in given {
+                let name = format!("{surname}{g}");
+                if parse(&name).is_ok() {
+                    assert_eq!(mask_surname(&name), by_chars(&name), "{name}");
+                }
+            }
+        }
         assert!(parse("张").is_err());
         assert!(parse("张 三").is_err());
         assert!(parse("·张三").is_err());
