@@ -13,7 +13,7 @@
 //! local part: the opaque token of the local part with its `yt1.` prefix
 //! written `YT1.` (`YT1.1.Qm9…@example.com`), which no FF1 token can start with.
 
-use super::{char_pos, unsupported_mask, KindRules, Scope};
+use super::{char_pos, restoring, unsupported_mask, KindRules, Scope};
 use crate::mask::{mask_chars_into, Mask, MASK_CHAR};
 use crate::tokenizer::Options;
 use crate::{opaque, Alphabet, Error, Kind, Result};
@@ -176,20 +176,34 @@ impl KindRules for Email {
     }
 
     fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
-        let at = parse(value)?;
-        let (local, domain) = (&value[..at], &value[at..]);
-        match mask {
-            Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain => {
-                // A valid local part is ASCII and not empty: its first character is its first byte.
-                out.push(local.as_bytes().first().map_or(MASK_CHAR, |&c| c as char));
-                out.extend([MASK_CHAR; 3]);
-            }
-            Mask::FirstLast { first, last } => mask_chars_into(local, first as usize, last as usize, |_| true, out),
-            _ => return Err(unsupported_mask(KIND)),
-        }
-        out.push_str(domain);
-        Ok(())
+        write_mask_at(value, parse(value)?, mask, out)
     }
+}
+
+/// The mask of an address the scanner has read and checked, whose `@` stands at byte `at`
+/// (this saves a second read); appended to `out`, which is left as it was on error. The tests
+/// compare it with the kind's mask.
+pub(crate) fn mask_at_into(value: &str, at: usize, mask: Mask, out: &mut String) -> Result<()> {
+    if value.as_bytes().get(at) != Some(&b'@') {
+        return Err(Error::value(KIND, None, "no @ at the given offset"));
+    }
+    restoring(out, |out| write_mask_at(value, at, mask, out))
+}
+
+/// The mask of a valid address whose `@` stands at byte `at`.
+fn write_mask_at(value: &str, at: usize, mask: Mask, out: &mut String) -> Result<()> {
+    let (local, domain) = (&value[..at], &value[at..]);
+    match mask {
+        Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain => {
+            // A valid local part is ASCII and not empty: its first character is its first byte.
+            out.push(local.as_bytes().first().map_or(MASK_CHAR, |&c| c as char));
+            out.extend([MASK_CHAR; 3]);
+        }
+        Mask::FirstLast { first, last } => mask_chars_into(local, first as usize, last as usize, |_| true, out),
+        _ => return Err(unsupported_mask(KIND)),
+    }
+    out.push_str(domain);
+    Ok(())
 }
 
 #[cfg(test)]

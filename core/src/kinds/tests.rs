@@ -321,6 +321,33 @@ fn address_mask_at_into_equals_mask_at() {
     assert!(ok >= 100 && failed >= 100, "{ok} masks, {failed} errors");
 }
 
+/// The scanner's e-mail mask (told where the `@` stands) equals the kind's mask for every valid
+/// value and preset; at any other offset it refuses and leaves `out` as it was.
+#[test]
+fn email_mask_at_into_equals_mask() {
+    let options = Options::default();
+    let mut n = 0;
+    for value in values(Kind::Email) {
+        let Ok(at) = super::email::parse(&value) else { continue };
+        for mask in PRESETS {
+            let want = rules(Kind::Email).mask(&options, &value, mask);
+            let mut out = String::from(BEFORE);
+            match (&want, email_mask_at_into(&value, at, mask, &mut out)) {
+                (Ok(w), Ok(())) => assert_eq!(out, format!("{BEFORE}{w}"), "{mask} {value:?}"),
+                (Err(w), Err(g)) => assert_eq!((w, out.as_str()), (&g, BEFORE), "{mask} {value:?}"),
+                (w, g) => panic!("{mask} {value:?}: {w:?} vs {g:?}"),
+            }
+            n += 1;
+        }
+        for other in (0..=value.len()).filter(|&i| i != at) {
+            let mut out = String::from(BEFORE);
+            assert!(email_mask_at_into(&value, other, Mask::Default, &mut out).is_err(), "{value:?} at {other}");
+            assert_eq!(out, BEFORE);
+        }
+    }
+    assert!(n >= 5 * PRESETS.len(), "{n}");
+}
+
 #[test]
 fn restoring_cuts_back_partial_output() {
     let mut out = String::from(BEFORE);

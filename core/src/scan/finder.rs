@@ -680,7 +680,11 @@ fn email(sc: &Scanner, s: &str, at: usize, base: usize, out: &mut Vec<Hit>) -> u
         return at + 1;
     }
     if is_valid(Kind::Email, &s[start..end]) {
-        out.push(Hit::new(base + start, base + end, Kind::Email, CONF_CHECKED));
+        // The mask keeps the domain: it is told where the `@` stands.
+        out.push(Hit {
+            prefix: Some((at - start) as u32),
+            ..Hit::new(base + start, base + end, Kind::Email, CONF_CHECKED)
+        });
         return end;
     }
     at + 1

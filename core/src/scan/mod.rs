@@ -158,8 +158,9 @@ pub(crate) struct Hit {
     /// Where the span lies in a JSON line: inside a string (replacements are escaped) or a bare
     /// number (replacements that are not all digits get quotes).
     pub json: JsonPlace,
-    /// For a `cn_address` found by the scanner: where its administrative prefix ends, relative to
-    /// `start` (the redactor's mask needs it and need not look it up again).
+    /// For a `cn_address` found by the scanner: where its administrative prefix ends; for an
+    /// `email`: where its `@` stands. Relative to `start` (the redactor's mask needs it and need
+    /// not look it up again).
     pub prefix: Option<u32>,
     /// For a number the scanner read and checked: where its significant characters stand (the
     /// redactor's mask need not read it again; see [`crate::layout::Positions`]).

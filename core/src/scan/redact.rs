@@ -410,6 +410,10 @@ impl Redactor {
                 let cut = hit.prefix.unwrap_or(0) as usize;
                 crate::kinds::address_mask_at_into(value, cut, m, out)?;
             }
+            Action::Mask(m) if kind == Kind::Email && hit.prefix.is_some() => {
+                let at = hit.prefix.unwrap_or(0) as usize;
+                crate::kinds::email_mask_at_into(value, at, m, out)?;
+            }
             Action::Mask(m) => {
                 let options = self.tokenizer.as_ref().map_or(&self.default_options, |t| t.options());
                 match &hit.positions {
