@@ -541,6 +541,10 @@ pub(crate) struct AsciiDigits {
     len: usize,
     values: [u8; MAX_DIGITS],
     at: [u8; MAX_DIGITS],
+    /// A bit per byte that holds a digit, while all are in the first 64 bytes (`far` otherwise):
+    /// the [`Positions`] without a pass over `at`.
+    bits: u64,
+    far: bool,
 }
 
 impl std::fmt::Debug for AsciiDigits {
@@ -551,7 +555,7 @@ impl std::fmt::Debug for AsciiDigits {
 
 impl AsciiDigits {
     pub(crate) const fn new() -> AsciiDigits {
-        AsciiDigits { len: 0, values: [0; MAX_DIGITS], at: [0; MAX_DIGITS] }
+        AsciiDigits { len: 0, values: [0; MAX_DIGITS], at: [0; MAX_DIGITS], bits: 0, far: false }
     }
 
     /// Appends the digit `value` read at byte `at`; `false` (nothing appended) when full.
@@ -564,7 +568,18 @@ impl AsciiDigits {
         self.values[self.len] = value;
         self.at[self.len] = at as u8;
         self.len += 1;
+        self.mark(at, 1);
         true
+    }
+
+    /// Records the `n` digits at bytes `at..at + n` in `bits`.
+    #[inline]
+    fn mark(&mut self, at: usize, n: usize) {
+        if at + n <= 64 {
+            self.bits |= (u64::MAX >> (64 - n)) << at;
+        } else {
+            self.far = true;
+        }
     }
 
     /// The number of digits.
@@ -587,7 +602,17 @@ impl AsciiDigits {
 
     /// Where the digits stand, if they fit a [`Positions`].
     pub(crate) fn positions(&self) -> Option<Positions> {
-        Positions::new(self.at[..self.len].iter().map(|&a| a as usize))
+        if self.far || self.bits == 0 {
+            return Positions::new(self.at[..self.len].iter().map(|&a| a as usize));
+        }
+        let base = self.bits.trailing_zeros();
+        (self.len <= MAX_DIGITS).then_some(Positions {
+            base: base as u16,
+            n: self.len as u8,
+            area: 0,
+            local: 0,
+            bits: self.bits >> base,
+        })
     }
 }
 
@@ -652,6 +677,7 @@ pub(crate) fn ascii_digit_run(b: &[u8], start: usize) -> Result<AsciiDigits, (us
                 for (k, at) in d.at[len..len + 8].iter_mut().enumerate() {
                     *at = (from + k) as u8;
                 }
+                d.mark(from, 8);
                 len += 8;
                 from += 8;
                 after_sep = false;
@@ -665,6 +691,7 @@ pub(crate) fn ascii_digit_run(b: &[u8], start: usize) -> Result<AsciiDigits, (us
             }
             d.values[len] = v;
             d.at[len] = from as u8;
+            d.mark(from, 1);
             len += 1;
             after_sep = false;
         } else if (c == b' ' || c == b'-') && len > 0 && !after_sep {
@@ -679,4 +706,32 @@ pub(crate) fn ascii_digit_run(b: &[u8], start: usize) -> Result<AsciiDigits, (us
         return Err((b.len(), "ends with a separator"));
     }
     Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The digits' bit map (kept while reading) gives the positions the offsets give, near and
+    /// beyond byte 64, through the eight-digit step and the byte step.
+    #[test]
+    fn ascii_positions_match_the_offsets() {
+        let mut n = 0;
+        for pad in [0, 1, 7, 40, 50, 56, 57, 60, 63, 64, 70] {
+            for body in [
+                "13812345678",
+                "138-1234-5678",
+                "6222 0212 3456 7890 128",
+                "1 2 3 4 5 6 7 8 9 0",
+                "12345678901234567890",
+            ] {
+                let text = format!("{}{body}", " ".repeat(pad));
+                let Ok(d) = ascii_digit_run(text.as_bytes(), pad) else { continue };
+                let want = Positions::new(d.at[..d.len].iter().map(|&a| a as usize));
+                assert_eq!(d.positions(), want, "{text}");
+                n += want.is_some() as usize;
+            }
+        }
+        assert!(n >= 40, "{n}");
+    }
 }
