@@ -114,7 +114,10 @@
 //! bytes pass through unchanged. A line longer than [`WINDOW`] is scrubbed in windows as free text
 //! (JSON key rules do not apply to it): each window is cut where no reported value crosses the cut,
 //! and the next window sees the [`LOOKBEHIND`] bytes before the cut as context, so a value shorter
-//! than [`MARGIN`] bytes is found whole wherever it lies.
+//! than [`MARGIN`] bytes is found whole wherever it lies. [`Redactor::redact_stream`] and
+//! [`Redactor::unmask_stream`] flush the writer whenever a read returns less than it asked for
+//! (no more input was ready), so a live stream (`tail -f log | yinsi mask`) shows each line when
+//! it comes; a file, read in full buffers, is flushed at its end.
 
 mod bytes;
 mod finder;

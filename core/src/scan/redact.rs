@@ -253,7 +253,11 @@ impl Redactor {
                 if piece.newline {
                     out.push(b'\n');
                 }
-                writer.write_all(&out)
+                writer.write_all(&out)?;
+                if piece.idle {
+                    writer.flush()?;
+                }
+                Ok(())
             },
         )?;
         writer.flush()?;
@@ -288,7 +292,11 @@ impl Redactor {
             if piece.newline {
                 out.push(b'\n');
             }
-            writer.write_all(&out)
+            writer.write_all(&out)?;
+            if piece.idle {
+                writer.flush()?;
+            }
+            Ok(())
         })?;
         writer.flush()?;
         Ok(stats)

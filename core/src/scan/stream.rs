@@ -29,6 +29,11 @@ pub(crate) struct Piece<'a> {
     pub newline: bool,
     /// The last piece of input, a line without a newline.
     pub last: bool,
+    /// The last complete line of a read that returned less than it was asked for: no more input
+    /// was ready, so a writer should flush now (a live stream, `tail -f log | yinsi mask`, then
+    /// shows each line when it comes, not when a buffer fills). Reads of a file fill the buffer,
+    /// so this is rare there.
+    pub idle: bool,
 }
 
 /// Hits of the piece buf[ctx..end]: the whole line (and the line as text when `whole` knows it
@@ -81,12 +86,16 @@ pub(crate) fn drive<R: Read>(
     let mut hits: Vec<Hit> = Vec::new();
     let mut shifted: Vec<Hit> = Vec::new();
     let mut eof = false;
+    let mut short = false;
 
     loop {
         if !eof {
             match reader.read(&mut buf[len..]) {
                 Ok(0) => eof = true,
-                Ok(n) => len += n,
+                Ok(n) => {
+                    short = n < cap - len;
+                    len += n;
+                }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
             }
@@ -94,14 +103,16 @@ pub(crate) fn drive<R: Read>(
         let mut start = ctx;
         // The complete lines of the buffer as one text, if they are all valid UTF-8: one check
         // instead of one per line.
-        let lines = memchr::memrchr(b'\n', &buf[start..len]).and_then(|p| super::utf8(&buf[start..start + p]));
+        let last_nl = memchr::memrchr(b'\n', &buf[start..len]).map(|p| start + p);
+        let lines = last_nl.and_then(|nl| super::utf8(&buf[start..nl]));
         let first = start;
         while let Some(p) = memchr::memchr(b'\n', &buf[start..len]) {
             let nl = start + p;
             let cont = offset > 0 && start == ctx;
             let known = lines.and_then(|t| t.get(start - first..nl - first));
             let utf8 = piece_hits(&mut whole, &mut window, &buf, ctx, start, nl, cont, known, &mut hits);
-            f(Piece { line, offset, text: &buf[start..nl], utf8, hits: &hits, newline: true, last: false })?;
+            let idle = short && Some(nl) == last_nl;
+            f(Piece { line, offset, text: &buf[start..nl], utf8, hits: &hits, newline: true, last: false, idle })?;
             line += 1;
             offset = 0;
             start = nl + 1;
@@ -117,7 +128,8 @@ pub(crate) fn drive<R: Read>(
             if start < len {
                 let cont = offset > 0;
                 let utf8 = piece_hits(&mut whole, &mut window, &buf, ctx, start, len, cont, None, &mut hits);
-                f(Piece { line, offset, text: &buf[start..len], utf8, hits: &hits, newline: false, last: true })?;
+                let text = &buf[start..len];
+                f(Piece { line, offset, text, utf8, hits: &hits, newline: false, last: true, idle: false })?;
                 return Ok(line);
             }
             return Ok(if offset > 0 { line } else { line - 1 });
@@ -142,7 +154,8 @@ pub(crate) fn drive<R: Read>(
             h.end -= ctx;
             h
         }));
-        f(Piece { line, offset, text: &buf[ctx..cut], utf8: None, hits: &shifted, newline: false, last: false })?;
+        let text = &buf[ctx..cut];
+        f(Piece { line, offset, text, utf8: None, hits: &shifted, newline: false, last: false, idle: false })?;
         offset += cut - ctx;
         let mut keep = cut.saturating_sub(LOOKBEHIND);
         while keep < cut && buf[keep] & 0xC0 == 0x80 {

@@ -313,6 +313,65 @@ fn stream_matches_line_by_line_for_any_read_size() {
     }
 }
 
+/// A live stream (`tail -f log | yinsi mask`): each line reaches the writer, flushed, before
+/// the next read, which may wait for new input; a file read whole is written at the end only.
+#[test]
+fn stream_flushes_each_line_before_waiting_for_more() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let flushed = Rc::new(RefCell::new(Vec::<u8>::new()));
+    // Each read hands out one part; before handing out the next it records what was flushed.
+    struct Parts {
+        parts: Vec<&'static [u8]>,
+        flushed: Rc<RefCell<Vec<u8>>>,
+        seen: Vec<String>,
+    }
+    impl std::io::Read for Parts {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.seen.push(String::from_utf8_lossy(&self.flushed.borrow()).into_owned());
+            let Some(part) = (!self.parts.is_empty()).then(|| self.parts.remove(0)) else { return Ok(0) };
+            buf[..part.len()].copy_from_slice(part);
+            Ok(part.len())
+        }
+    }
+    struct Sink {
+        pending: Vec<u8>,
+        flushed: Rc<RefCell<Vec<u8>>>,
+        flushes: usize,
+    }
+    impl std::io::Write for Sink {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.pending.extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.flushed.borrow_mut().append(&mut self.pending);
+            self.flushes += 1;
+            Ok(())
+        }
+    }
+    let parts: Vec<&'static [u8]> = vec![b"a 13812345678\n", b"b 13912345678\nc ", b"13712345678\n", b"tail"];
+    let mut reader = Parts { parts, flushed: flushed.clone(), seen: Vec::new() };
+    let mut sink = Sink { pending: Vec::new(), flushed: flushed.clone(), flushes: 0 };
+    masker().redact_stream(&mut reader, &mut sink).unwrap();
+    assert_eq!(
+        reader.seen,
+        [
+            "",
+            "a 138****5678\n",
+            "a 138****5678\nb 139****5678\n",
+            "a 138****5678\nb 139****5678\nc 137****5678\n",
+            "a 138****5678\nb 139****5678\nc 137****5678\n",
+        ]
+    );
+    assert_eq!(*flushed.borrow(), b"a 138****5678\nb 139****5678\nc 137****5678\ntail".to_vec());
+    // Read whole (one read fills what it was asked for but the end): one flush, at the end.
+    let input = "x 13812345678\n".repeat(100_000);
+    let mut sink = Sink { pending: Vec::new(), flushed: Rc::new(RefCell::new(Vec::new())), flushes: 0 };
+    masker().redact_stream(input.as_bytes(), &mut sink).unwrap();
+    assert_eq!(sink.flushes, 2, "one for the read that ended short, one at the end");
+}
+
 /// A reader that hands out at most `step` bytes per call.
 struct Trickle<'a> {
     data: &'a [u8],
