@@ -242,7 +242,7 @@ fn push_stars(out: &mut String, mut n: usize) {
 /// Appends `text`, a value whose every byte is a significant character, with every byte
 /// outside the first `first` and last `last` replaced by `*` (all of them where `first + last`
 /// covers the value). The kept bytes are copied as written, so a lower-case `x` stays lower case.
-fn mask_plain_into(text: &str, first: usize, last: usize, out: &mut String) {
+pub(crate) fn mask_plain_into(text: &str, first: usize, last: usize, out: &mut String) {
     let n = text.len();
     let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
     out.push_str(&text[..first]);

@@ -39,7 +39,9 @@ use std::sync::OnceLock;
 
 use super::{char_pos, ff1_walk, first_last, KindRules, Scope};
 use crate::gazetteer;
-use crate::layout::{digit_value, is_separator, plain_digits, plain_values, x_value, Digits, Positions, Slot};
+use crate::layout::{
+    digit_value, is_separator, mask_plain_into, plain_digits, plain_values, x_value, Digits, Positions, Slot,
+};
 use crate::mask::Mask;
 use crate::tokenizer::{IdKeep, Options};
 use crate::{Error, Kind, Result};
@@ -506,7 +508,13 @@ impl KindRules for CnId {
     }
 
     fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
-        // A plain value is masked by slicing (its positions are its bytes).
+        // The plain form (most values) is masked by slicing, without building its positions.
+        if let Some(values) = plain_values::<18>(value, true) {
+            check_plain(&values)?;
+            let (first, last) = first_last(KIND, mask, MASK_KEEP)?;
+            mask_plain_into(value, first, last, out);
+            return Ok(());
+        }
         let read = positions(value)?;
         let (first, last) = first_last(KIND, mask, MASK_KEEP)?;
         match read {

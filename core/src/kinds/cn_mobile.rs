@@ -13,8 +13,8 @@
 use super::{char_pos, first_last, KindRules, Scope};
 use crate::ff1::Tweaked;
 use crate::layout::{
-    ascii_country_prefix, ascii_digit_run, ascii_text, country_prefix, decimal_digits, plain_digits, plain_values,
-    read_digit_run, AsciiDigits, Digits, Positions,
+    ascii_country_prefix, ascii_digit_run, ascii_text, country_prefix, decimal_digits, mask_plain_into, plain_digits,
+    plain_values, read_digit_run, AsciiDigits, Digits, Positions,
 };
 use crate::mask::Mask;
 use crate::tokenizer::Options;
@@ -127,6 +127,13 @@ impl KindRules for CnMobile {
     }
 
     fn write_mask(&self, _: &Options, value: &str, mask: Mask, out: &mut String) -> Result<()> {
+        // The plain form (most values) is masked by slicing, without building its positions.
+        if let Some(checked) = plain(value) {
+            checked?;
+            let (first, last) = first_last(KIND, mask, MASK_KEEP)?;
+            mask_plain_into(value, first, last, out);
+            return Ok(());
+        }
         let read = positions(value)?;
         let (first, last) = first_last(KIND, mask, MASK_KEEP)?;
         match read {
