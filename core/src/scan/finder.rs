@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use super::bytes::{digits_end, plain_end, word_end};
-use super::{Hit, Scanner};
+use super::{Hit, Parsed, Scanner};
 use crate::kinds::{is_valid, valid_positions};
 use crate::layout::{key6, keys6, Positions};
 use crate::{gazetteer, Kind};
@@ -307,7 +307,7 @@ fn ascii_digits(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>
     }
     if (MIN_DIGITS..=MAX_DIGITS).contains(&(at - i)) && !glued_before(s, i) && !glued_after(s, at) {
         if let Some((kind, positions)) = classify(sc, &s[i..at], at - i, false, false) {
-            out.push(Hit { positions, ..Hit::new(base + i, base + at, kind, confidence(kind)) });
+            out.push(Hit { parsed: number_parsed(positions), ..Hit::new(base + i, base + at, kind, confidence(kind)) });
         }
     }
     at
@@ -456,13 +456,18 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
         match found {
             Some((b, (kind, positions))) => {
                 let (start, end) = (base + i + units[a].start as usize, base + i + units[b - 1].end as usize);
-                out.push(Hit { positions, ..Hit::new(start, end, kind, confidence(kind)) });
+                out.push(Hit { parsed: number_parsed(positions), ..Hit::new(start, end, kind, confidence(kind)) });
                 a = b;
             }
             None => a += 1,
         }
     }
     end.max(skip)
+}
+
+/// What a number hit keeps of its reading (see [`Parsed`]).
+fn number_parsed(positions: Option<Positions>) -> Parsed {
+    positions.map_or(Parsed::Nothing, Parsed::Number)
 }
 
 /// Whether the number run reading ASCII digits up to `at` goes on there (see the loop in
@@ -682,7 +687,7 @@ fn email(sc: &Scanner, s: &str, at: usize, base: usize, out: &mut Vec<Hit>) -> u
     if is_valid(Kind::Email, &s[start..end]) {
         // The mask keeps the domain: it is told where the `@` stands.
         out.push(Hit {
-            prefix: Some((at - start) as u32),
+            parsed: Parsed::EmailAt((at - start) as u32),
             ..Hit::new(base + start, base + end, Kind::Email, CONF_CHECKED)
         });
         return end;
@@ -787,9 +792,8 @@ fn han(sc: &Scanner, heads: &Heads, s: &str, i: usize, ch: char, base: usize, ou
     }
     if sc.finds(Kind::CnAddress) && heads.may_start_address(ch, char_at(s, next)) {
         if let Some((end, prefix)) = address(s, i, false) {
-            let mut h = Hit::new(base + i, base + end, Kind::CnAddress, CONF_GAZETTEER);
-            h.prefix = Some(prefix as u32);
-            out.push(h);
+            let h = Hit::new(base + i, base + end, Kind::CnAddress, CONF_GAZETTEER);
+            out.push(Hit { parsed: Parsed::AddressPrefix(prefix as u32), ..h });
             return end;
         }
     }
@@ -811,9 +815,8 @@ fn label_value(s: &str, kind: Kind, j: usize, base: usize, out: &mut Vec<Hit>) -
         }
         _ => {
             let (end, prefix) = address(s, j, true)?;
-            let mut h = Hit::new(base + j, base + end, Kind::CnAddress, CONF_LABEL);
-            h.prefix = Some(prefix as u32);
-            out.push(h);
+            let h = Hit::new(base + j, base + end, Kind::CnAddress, CONF_LABEL);
+            out.push(Hit { parsed: Parsed::AddressPrefix(prefix as u32), ..h });
             Some(end)
         }
     }

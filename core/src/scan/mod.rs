@@ -161,13 +161,22 @@ pub(crate) struct Hit {
     /// Where the span lies in a JSON line: inside a string (replacements are escaped) or a bare
     /// number (replacements that are not all digits get quotes).
     pub json: JsonPlace,
-    /// For a `cn_address` found by the scanner: where its administrative prefix ends; for an
-    /// `email`: where its `@` stands. Relative to `start` (the redactor's mask needs it and need
-    /// not look it up again).
-    pub prefix: Option<u32>,
-    /// For a number the scanner read and checked: where its significant characters stand (the
-    /// redactor's mask need not read it again; see [`crate::layout::Positions`]).
-    pub positions: Option<Positions>,
+    /// What the scanner learnt of the value while checking it, so that the mask need not read
+    /// it again.
+    pub parsed: Parsed,
+}
+
+/// What the scanner learnt of a value it checked (offsets relative to the hit's start).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Parsed {
+    /// Nothing kept: the mask reads the value.
+    Nothing,
+    /// A `cn_address`: where its administrative prefix ends.
+    AddressPrefix(u32),
+    /// An `email`: where its `@` stands.
+    EmailAt(u32),
+    /// A number: where its significant characters stand.
+    Number(Positions),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,7 +188,7 @@ pub(crate) enum JsonPlace {
 
 impl Hit {
     fn new(start: usize, end: usize, kind: Kind, confidence: f32) -> Hit {
-        Hit { start, end, kind, confidence, decoded: None, json: JsonPlace::None, prefix: None, positions: None }
+        Hit { start, end, kind, confidence, decoded: None, json: JsonPlace::None, parsed: Parsed::Nothing }
     }
 
     fn span(&self) -> Span {

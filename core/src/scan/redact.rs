@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use std::str::FromStr;
 
 use super::bytes::json_plain_end;
-use super::{marker, stream, Hit, JsonPlace, Scanner};
+use super::{marker, stream, Hit, JsonPlace, Parsed, Scanner};
 use crate::kinds::rules;
 use crate::{Error, Kind, Mask, Options, Result, Tokenizer};
 
@@ -395,7 +395,7 @@ impl Redactor {
     /// JSON number (the mask may need quotes), a preset the kind refuses, or a character the
     /// JSON string would need escaped.
     fn masked_number_into(&self, h: &Hit, value: &str, out: &mut Vec<u8>) -> bool {
-        let (Some(p), Action::Mask(m)) = (&h.positions, self.policy.action(h.kind)) else { return false };
+        let (Parsed::Number(p), Action::Mask(m)) = (&h.parsed, self.policy.action(h.kind)) else { return false };
         let plain_json = || json_plain_end(value.as_bytes(), 0) == value.len();
         if h.json == JsonPlace::Number || h.json == JsonPlace::String && !plain_json() {
             return false;
@@ -414,19 +414,13 @@ impl Redactor {
         match self.policy.action(kind) {
             Action::Keep => out.push_str(value),
             Action::Redact => out.push_str(kind.label()),
-            Action::Mask(m) if kind == Kind::CnAddress && hit.prefix.is_some() => {
-                let cut = hit.prefix.unwrap_or(0) as usize;
-                crate::kinds::address_mask_at_into(value, cut, m, out)?;
-            }
-            Action::Mask(m) if kind == Kind::Email && hit.prefix.is_some() => {
-                let at = hit.prefix.unwrap_or(0) as usize;
-                crate::kinds::email_mask_at_into(value, at, m, out)?;
-            }
             Action::Mask(m) => {
                 let options = self.tokenizer.as_ref().map_or(&self.default_options, |t| t.options());
-                match &hit.positions {
-                    Some(p) => rules(kind).mask_at(options, value, p, m, out)?,
-                    None => rules(kind).mask_into(options, value, m, out)?,
+                match hit.parsed {
+                    Parsed::AddressPrefix(cut) => crate::kinds::address_mask_at_into(value, cut as usize, m, out)?,
+                    Parsed::EmailAt(at) => crate::kinds::email_mask_at_into(value, at as usize, m, out)?,
+                    Parsed::Number(p) => rules(kind).mask_at(options, value, &p, m, out)?,
+                    Parsed::Nothing => rules(kind).mask_into(options, value, m, out)?,
                 }
             }
             Action::Tokenize => {
