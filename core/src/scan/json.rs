@@ -473,8 +473,8 @@ fn forced(sc: &Scanner, value: &str, key: Option<(Kind, bool)>, scratch: &mut Ve
     let e = s + trimmed.len();
     let first = scratch.len();
     finder::find(sc, trimmed, s, scratch);
-    // The free-text hit keeps what it knows (an address's prefix end, so the mask need not
-    // look it up again).
+    // The free-text hit keeps what it learnt (`Parsed`: an address's prefix end, an e-mail's
+    // `@`, a number's positions), so the mask need not read the value again.
     let whole = match &scratch[first..] {
         [h] if h.start == s && h.end == e => Some(Hit { confidence: h.confidence.max(CONF_KEY), ..h.clone() }),
         _ => None,
