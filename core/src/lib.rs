@@ -57,5 +57,5 @@ pub use keyring::Keyring;
 pub use kind::Kind;
 pub use kinds::{DATE_CUTOFF, DATE_FIRST, DATE_LAST};
 pub use mask::Mask;
-pub use scan::{Action, JsonKeys, Policy, Redactor, Scanner, Span, Stats};
+pub use scan::{Action, JsonKeys, Policy, Redactor, Scanner, Span, Stats, StreamEvent};
 pub use tokenizer::{CustomFormat, IdKeep, Operation, Options, Tokenizer};

@@ -6,8 +6,8 @@
 //! * [`Redactor`] applies one [`Action`] per kind: a mask preset, a token, a pseudonym, or the
 //!   kind's label (`[CN_MOBILE]`). Tokens can be wrapped in a surrogate *marker* so that
 //!   [`Redactor::unmask_line`] finds them later and restores the originals with the key.
-//! * [`Redactor::redact_stream`] and [`Scanner::scan_stream`] filter a byte stream line by line in
-//!   bounded memory.
+//! * [`Redactor::redact_stream`], [`Scanner::scan_stream`] and [`Scanner::scan_stream_events`]
+//!   filter a byte stream line by line in bounded memory.
 //!
 //! ```
 //! use yinsi::{Kind, Scanner};
@@ -117,7 +117,9 @@
 //! than [`MARGIN`] bytes is found whole wherever it lies. [`Redactor::redact_stream`] and
 //! [`Redactor::unmask_stream`] flush the writer whenever a read returns less than it asked for
 //! (no more input was ready), so a live stream (`tail -f log | yinsi mask`) shows each line when
-//! it comes; a file, read in full buffers, is flushed at its end.
+//! it comes; a file, read in full buffers, is flushed at its end. [`Scanner::scan_stream_events`]
+//! reports those moments as [`StreamEvent::Idle`], for the caller to flush its own writer
+//! (`yinsi scan --format jsonl` does).
 
 mod bytes;
 mod finder;
@@ -131,7 +133,7 @@ use crate::Kind;
 
 pub use json::JsonKeys;
 pub use redact::{Action, Policy, Redactor, Stats};
-pub use stream::{LOOKBEHIND, MARGIN, WINDOW};
+pub use stream::{StreamEvent, LOOKBEHIND, MARGIN, WINDOW};
 
 /// A value found in text: byte offsets `start..end` into the text given to the scanner.
 ///
@@ -270,11 +272,44 @@ impl Scanner {
 
     /// Calls `f(line, span)` for every value in every line of `reader` (`line` is 1-based, the
     /// span's offsets are bytes within that line); returns the number of lines. Memory is bounded
-    /// as described in the module docs.
+    /// as described in the module docs. To also learn when no more input is ready (to flush a
+    /// writer on a live stream), use [`Scanner::scan_stream_events`].
     pub fn scan_stream<R: std::io::Read>(
         &self,
         reader: R,
         mut f: impl FnMut(u64, Span) -> std::io::Result<()>,
+    ) -> std::io::Result<u64> {
+        self.scan_stream_events(reader, |event| match event {
+            StreamEvent::Value { line, span } => f(line, span),
+            StreamEvent::Idle { .. } => Ok(()),
+        })
+    }
+
+    /// Calls `f` for every value in every line of `reader`, in order, and with
+    /// [`StreamEvent::Idle`] whenever no more input was ready after a line: the moment to flush
+    /// output that a reader of a live stream waits for. Returns the number of lines; stops at the
+    /// first error of the reader or of `f`. Memory is bounded as described in the module docs.
+    ///
+    /// ```
+    /// use std::io::Write;
+    /// use yinsi::{Scanner, StreamEvent};
+    ///
+    /// // A pipe from `tail -f` in a real program; `out` would be a `BufWriter<Stdout>`.
+    /// let input = "电话 13812345678\n没有\n";
+    /// let mut out = Vec::new();
+    /// let lines = Scanner::new().scan_stream_events(input.as_bytes(), |event| match event {
+    ///     StreamEvent::Value { line, span } => writeln!(out, "{line} {} {}..{}", span.kind, span.start, span.end),
+    ///     StreamEvent::Idle { .. } => out.flush(),
+    ///     _ => Ok(()),
+    /// })?;
+    /// assert_eq!(lines, 2);
+    /// assert_eq!(String::from_utf8(out).unwrap(), "1 cn_mobile 7..18\n");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn scan_stream_events<R: std::io::Read>(
+        &self,
+        reader: R,
+        mut f: impl FnMut(StreamEvent) -> std::io::Result<()>,
     ) -> std::io::Result<u64> {
         stream::drive(
             reader,
@@ -285,7 +320,10 @@ impl Scanner {
             |piece| {
                 for h in piece.hits {
                     let span = Span { start: h.start + piece.offset, end: h.end + piece.offset, ..h.span() };
-                    f(piece.line, span)?;
+                    f(StreamEvent::Value { line: piece.line, span })?;
+                }
+                if piece.idle {
+                    f(StreamEvent::Idle { line: piece.line })?;
                 }
                 Ok(())
             },

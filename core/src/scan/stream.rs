@@ -2,7 +2,7 @@
 
 use std::io::{self, Read};
 
-use super::Hit;
+use super::{Hit, Span};
 
 /// Bytes of input held at once: a line up to this long is handled whole (JSON-aware); a longer
 /// line is handled in windows of this size as free text.
@@ -12,6 +12,35 @@ pub const LOOKBEHIND: usize = 256;
 /// A window is cut at least this many bytes before its end, and never inside a reported value,
 /// so any value shorter than this is seen whole by one window.
 pub const MARGIN: usize = 4096;
+
+/// What [`Scanner::scan_stream_events`](super::Scanner::scan_stream_events) reports, in input
+/// order.
+///
+/// `Debug` shows line numbers, offsets and kinds only, never a value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum StreamEvent {
+    /// A value found in line `line` (1-based); the span's offsets are bytes within that line.
+    Value {
+        /// 1-based line number.
+        line: u64,
+        /// Where the value lies in its line, and its kind.
+        span: Span,
+    },
+    /// Every value of the lines up to and including `line` has been reported, and the last read
+    /// returned less than it asked for: no more input was ready, and the next read may wait for
+    /// it. A good moment to flush a writer, so that a live stream (`tail -f log | yinsi scan
+    /// --format jsonl`) shows each line's findings when the line comes, not when a buffer fills.
+    ///
+    /// It comes after the values of the last line that such a read completed (a read that
+    /// completes no line gives none). A file, whose reads fill the buffer, gives about one, near
+    /// its end; a pipe gives about one per write into it. The end of input is no event: the call
+    /// returns.
+    Idle {
+        /// The last line reported, 1-based.
+        line: u64,
+    },
+}
 
 /// A piece of one line: a whole line, or one window of a long line.
 pub(crate) struct Piece<'a> {
@@ -31,8 +60,8 @@ pub(crate) struct Piece<'a> {
     pub last: bool,
     /// The last complete line of a read that returned less than it was asked for: no more input
     /// was ready, so a writer should flush now (a live stream, `tail -f log | yinsi mask`, then
-    /// shows each line when it comes, not when a buffer fills). Reads of a file fill the buffer,
-    /// so this is rare there.
+    /// shows each line when it comes, not when a buffer fills; a scan reports
+    /// [`StreamEvent::Idle`]). Reads of a file fill the buffer, so this is rare there.
     pub idle: bool,
 }
 

@@ -372,6 +372,75 @@ fn stream_flushes_each_line_before_waiting_for_more() {
     assert_eq!(sink.flushes, 2, "one for the read that ended short, one at the end");
 }
 
+/// `yinsi scan --format jsonl` on a live stream: the scan says `Idle` after the values of the
+/// last line a read completed, before it reads again (which may wait for new input); a file read
+/// whole says it once, at the short read before its end.
+#[test]
+fn stream_scan_says_idle_after_each_line_before_waiting_for_more() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    fn show(e: &StreamEvent) -> String {
+        match e {
+            StreamEvent::Value { line, span } => format!("{line}: {} {}..{}", span.kind, span.start, span.end),
+            StreamEvent::Idle { line } => format!("{line}: idle"),
+        }
+    }
+    let events = Rc::new(RefCell::new(Vec::<String>::new()));
+    // Each read hands out one part; before handing out the next it records the events so far.
+    struct Parts {
+        parts: Vec<&'static [u8]>,
+        events: Rc<RefCell<Vec<String>>>,
+        seen: Vec<Vec<String>>,
+    }
+    impl std::io::Read for Parts {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.seen.push(self.events.borrow().clone());
+            let Some(part) = (!self.parts.is_empty()).then(|| self.parts.remove(0)) else { return Ok(0) };
+            buf[..part.len()].copy_from_slice(part);
+            Ok(part.len())
+        }
+    }
+    let parts: Vec<&'static [u8]> =
+        vec![b"a 13812345678\n", b"b 13912345678 x@qq.com\nnone\nc ", b"13712345678\n", b"tail 13612345678"];
+    let mut reader = Parts { parts, events: events.clone(), seen: Vec::new() };
+    let lines = Scanner::new()
+        .scan_stream_events(&mut reader, |e| {
+            events.borrow_mut().push(show(&e));
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(lines, 5);
+    let after_1 = ["1: cn_mobile 2..13", "1: idle"];
+    let after_2 = [&after_1[..], &["2: cn_mobile 2..13", "2: email 14..22", "3: idle"]].concat();
+    let after_3 = [&after_2[..], &["4: cn_mobile 2..13", "4: idle"]].concat();
+    assert_eq!(reader.seen, [vec![], after_1.to_vec(), after_2.clone(), after_3.clone(), after_3.clone()]);
+    assert_eq!(*events.borrow(), [&after_3[..], &["5: cn_mobile 5..16"]].concat());
+    // The same stream through `scan_stream`: the same values, no idle.
+    let parts: Vec<&'static [u8]> =
+        vec![b"a 13812345678\n", b"b 13912345678 x@qq.com\nnone\nc ", b"13712345678\n", b"tail 13612345678"];
+    let mut values = Vec::new();
+    let mut reader = Parts { parts, events: Rc::new(RefCell::new(Vec::new())), seen: Vec::new() };
+    Scanner::new()
+        .scan_stream(&mut reader, |line, span| {
+            values.push(show(&StreamEvent::Value { line, span }));
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(values, events.borrow().iter().filter(|e| !e.ends_with("idle")).cloned().collect::<Vec<_>>());
+    // Read whole (every read fills what it was asked for but the last): one idle, at the end.
+    let input = "x 13812345678\n".repeat(100_000);
+    let mut idle = Vec::new();
+    Scanner::new()
+        .scan_stream_events(input.as_bytes(), |e| {
+            if let StreamEvent::Idle { .. } = e {
+                idle.push(e);
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(idle, [StreamEvent::Idle { line: 100_000 }]);
+}
+
 /// A reader that hands out at most `step` bytes per call.
 struct Trickle<'a> {
     data: &'a [u8],
