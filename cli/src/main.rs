@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use yinsi::{Action, Kind, Policy, Redactor, Scanner, Stats, Tokenizer};
+use yinsi::{Action, Kind, Policy, Redactor, Scanner, Stats, StreamEvent, Tokenizer};
 
 use crate::io::{open_inputs, stdout_writer, Failure, Input};
 
@@ -330,16 +330,21 @@ fn scan_cmd(args: ScanArgs, format: Format, files: Vec<String>) -> Result<ExitCo
     for Input { name, reader } in inputs {
         let file = if many { format!(",\"file\":{}", io::json_string(&name)) } else { String::new() };
         lines += sc
-            .scan_stream(reader, |line, span| {
-                counts[span.kind.code() as usize - 1] += 1;
-                match format {
-                    Format::Jsonl => writeln!(
-                        out,
-                        "{{\"line\":{line},\"start\":{},\"end\":{},\"kind\":\"{}\",\"confidence\":{:.2}{file}}}",
-                        span.start, span.end, span.kind, span.confidence
-                    ),
-                    Format::Counts => Ok(()),
+            .scan_stream_events(reader, |event| match (event, format) {
+                (StreamEvent::Value { line, span }, format) => {
+                    counts[span.kind.code() as usize - 1] += 1;
+                    match format {
+                        Format::Jsonl => writeln!(
+                            out,
+                            "{{\"line\":{line},\"start\":{},\"end\":{},\"kind\":\"{}\",\"confidence\":{:.2}{file}}}",
+                            span.start, span.end, span.kind, span.confidence
+                        ),
+                        Format::Counts => Ok(()),
+                    }
                 }
+                // No more input is ready (a live stream): show what was found so far.
+                (StreamEvent::Idle { .. }, Format::Jsonl) => out.flush(),
+                _ => Ok(()),
             })
             .map_err(|e| Failure::io(&name, e))?;
     }

@@ -165,6 +165,61 @@ fn closed_stdout_ends_quietly_with_status_0() {
     assert_eq!(err, "", "a closed stdout is not an error worth a message");
 }
 
+/// A live pipe (`tail -f app.log | yinsi …`): with stdin kept open, each write's output lines
+/// (`want`, the `"confidence"` field left out) come out before the next write.
+fn live(args: &[&str], steps: &[(&str, &[&str])]) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env_remove("YINSI_KEY")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut r = std::io::BufReader::new(stdout);
+        loop {
+            let mut line = String::new();
+            if std::io::BufRead::read_line(&mut r, &mut line).unwrap_or(0) == 0 || tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    for (input, want) in steps {
+        stdin.write_all(input.as_bytes()).unwrap();
+        for w in *want {
+            let Ok(got) = rx.recv_timeout(std::time::Duration::from_secs(30)) else {
+                child.kill().unwrap();
+                panic!("{args:?}: no output after {input:?} while stdin stays open");
+            };
+            let got = match got.split_once(",\"confidence\"") {
+                Some((head, _)) => format!("{head}}}\n"),
+                None => got,
+            };
+            assert_eq!(got, format!("{w}\n"), "{args:?}");
+        }
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success(), "{args:?}");
+    reader.join().unwrap();
+    assert_eq!(rx.try_iter().collect::<Vec<_>>(), Vec::<String>::new(), "{args:?}: output after the input ended");
+}
+
+#[test]
+fn a_live_pipe_gets_each_line_out_before_the_next_comes() {
+    live(&["mask"], &[("a 13812345678\n", &["a 138****5678"]), ("b 13912345678\n", &["b 139****5678"])]);
+    live(
+        &["scan", "--format", "jsonl"],
+        &[
+            ("电话 13812345678\n", &[r#"{"line":1,"start":7,"end":18,"kind":"cn_mobile"}"#]),
+            ("no value\n邮箱 a.b@qq.com\n", &[r#"{"line":3,"start":7,"end":17,"kind":"email"}"#]),
+        ],
+    );
+}
+
 #[test]
 fn last_line_without_newline_and_crlf_are_kept() {
     let out = run(&["mask"], b"a 13812345678\r\nb\r\n\nlast 13912345678".to_vec());
