@@ -208,16 +208,55 @@ pub(crate) const fn key6(b: &[u8]) -> u64 {
         | b[5] as u64
 }
 
-/// [`key6`] of each word, at compile time; every word must be exactly six bytes.
-pub(crate) const fn keys6<const N: usize>(words: &[&str; N]) -> [u64; N] {
-    let mut keys = [0u64; N];
-    let mut k = 0;
-    while k < N {
-        assert!(words[k].len() == 6, "a key word is two 3-byte characters");
-        keys[k] = key6(words[k].as_bytes());
-        k += 1;
+/// A set of two-character words (six bytes each: two 3-byte characters), built at compile time:
+/// the words' [`key6`] integers in an open-addressing table of `S` slots (a power of two, at
+/// least twice the number of words). Testing whether a text starts with one of the words is a
+/// multiply and a probe or two, where a scan of the list compared every word.
+pub(crate) struct WordSet<const S: usize> {
+    slots: [u64; S],
+}
+
+impl<const S: usize> WordSet<S> {
+    /// The set of `words`; a word that is not six bytes, or too many words for `S`, fail the
+    /// build (this runs in a `static` initialiser).
+    pub(crate) const fn new(words: &[&str]) -> Self {
+        assert!(S.is_power_of_two() && words.len() * 2 <= S, "a word set needs twice its size in slots");
+        let mut slots = [0u64; S];
+        let mut k = 0;
+        while k < words.len() {
+            assert!(words[k].len() == 6, "a set word is two 3-byte characters");
+            let key = key6(words[k].as_bytes());
+            let mut i = Self::slot(key);
+            while slots[i] != 0 && slots[i] != key {
+                i = (i + 1) & (S - 1);
+            }
+            slots[i] = key;
+            k += 1;
+        }
+        WordSet { slots }
     }
-    keys
+
+    #[inline]
+    const fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (S - 1)
+    }
+
+    /// Whether `b` starts with one of the words.
+    #[inline]
+    pub(crate) fn starts(&self, b: &[u8]) -> bool {
+        if b.len() < 6 {
+            return false;
+        }
+        let key = key6(b);
+        let mut i = Self::slot(key);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                k if k == key => return true,
+                _ => i = (i + 1) & (S - 1),
+            }
+        }
+    }
 }
 
 /// Separators accepted between the digit groups of phone, card and ID numbers.
@@ -711,6 +750,29 @@ pub(crate) fn ascii_digit_run(b: &[u8], start: usize) -> Result<AsciiDigits, (us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word set answers as a scan of its list does: every word, with text after it or not, and
+    /// every pair of two-character words' halves, which share bytes with the words but are none.
+    #[test]
+    fn word_set_agrees_with_its_list() {
+        const WORDS: [&str; 6] = ["电话", "手机", "地址", "欧阳", "司马", "今天"];
+        static SET: WordSet<16> = WordSet::new(&WORDS);
+        let chars: Vec<char> = WORDS.iter().flat_map(|w| w.chars()).chain(['中', 'a']).collect();
+        for &a in &chars {
+            for &b in &chars {
+                let text = format!("{a}{b}号");
+                let listed = WORDS.iter().any(|w| text.starts_with(w));
+                assert_eq!(SET.starts(text.as_bytes()), listed, "{text}");
+                assert_eq!(SET.starts(&text.as_bytes()[..text.len() - 3]), listed, "{a}{b}");
+            }
+        }
+        for short in ["", "电", "电话"] {
+            let b = short.as_bytes();
+            assert!(!SET.starts(&b[..b.len().saturating_sub(1)]), "{short}");
+        }
+        // The all-zero key marks an empty slot; it is never in a set.
+        assert!(!SET.starts(&[0; 6]));
+    }
 
     /// The digits' bit map (kept while reading) gives the positions the offsets give, near and
     /// beyond byte 64, through the eight-digit step and the byte step.

@@ -9,7 +9,7 @@
 //! compound surname (欧阳, 司马, 诸葛, 上官, …) whole and the middle dot in place.
 
 use super::{char_pos, unsupported_mask, KindRules, Scope};
-use crate::layout::{key6, keys6};
+use crate::layout::WordSet;
 use crate::mask::{mask_chars_into, Mask, MASK_CHAR};
 use crate::tokenizer::Options;
 use crate::{opaque, Error, Kind, Result};
@@ -56,13 +56,13 @@ pub(crate) fn parse(text: &str) -> Result<()> {
     Ok(())
 }
 
-/// [`COMPOUND_SURNAMES`] as [`key6`] integers: one comparison each instead of a string compare.
-static COMPOUND_KEYS: [u64; COMPOUND_SURNAMES.len()] = keys6(&COMPOUND_SURNAMES);
+/// [`COMPOUND_SURNAMES`] as a set: one look-up instead of a string compare each.
+static COMPOUND_SET: WordSet<128> = WordSet::new(&COMPOUND_SURNAMES);
 
 /// Appends the surname mask of a valid name: `张*`, `欧阳**`.
 fn mask_surname_into(name: &str, out: &mut String) {
     let b = name.as_bytes();
-    let compound = b.len() > 6 && COMPOUND_KEYS.contains(&key6(b));
+    let compound = b.len() > 6 && COMPOUND_SET.starts(b);
     // Most names are BMP Han characters alone, three bytes each (no `·`, no four-byte
     // character): a three-byte lead at every third byte. Then the kept surname is a slice and
     // the rest is stars.

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use super::bytes::{digits_end, plain_end, word_end};
 use super::{Hit, Parsed, Scanner};
 use crate::kinds::{is_valid, valid_positions};
-use crate::layout::{key6, keys6, Positions};
+use crate::layout::{Positions, WordSet};
 use crate::{gazetteer, Kind};
 
 pub(crate) const CONF_CHECKED: f32 = 0.99;
@@ -303,6 +303,15 @@ fn ascii_digits(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>
     let bytes = s.as_bytes();
     let at = digits_end(bytes, i + 1);
     if run_continues(bytes, at) {
+        // The date of a log line's time stamp (`2026-11-29 13:05`): a unit no value spans (see
+        // `numbers`), so the run is read on from after it, without the unit machinery. Only
+        // where the date ends its unit: at a space (a new unit) or where no run goes on.
+        if at - i == 4 && bytes.get(i..i + 10).is_some_and(is_iso_date) {
+            let next = i + 10;
+            if bytes.get(next) == Some(&b' ') || !(digit_at(bytes, next) || run_continues(bytes, next)) {
+                return next;
+            }
+        }
         return numbers(sc, s, i, base, out);
     }
     if (MIN_DIGITS..=MAX_DIGITS).contains(&(at - i)) && !glued_before(s, i) && !glued_after(s, at) {
@@ -822,7 +831,7 @@ fn label_value(s: &str, kind: Kind, j: usize, base: usize, out: &mut Vec<Hit>) -
     }
 }
 
-static FIELD_KEYS: [u64; FIELD_WORDS.len()] = keys6(&FIELD_WORDS);
+static FIELD_SET: WordSet<64> = WordSet::new(&FIELD_WORDS);
 
 /// Words of time that follow a region name in a sentence (`杭州市西湖区 明天3号到`): what
 /// follows the blank after a region prefix is then no address body, even with a `号`.
@@ -832,17 +841,15 @@ const TIME_WORDS: [&str; 30] = [
     "明早", "傍晚",
 ];
 
-static TIME_KEYS: [u64; TIME_WORDS.len()] = keys6(&TIME_WORDS);
+static TIME_SET: WordSet<64> = WordSet::new(&TIME_WORDS);
 
 fn starts_time_word(rest: &str) -> bool {
-    let b = rest.as_bytes();
-    b.len() >= 6 && TIME_KEYS.contains(&key6(b))
+    TIME_SET.starts(rest.as_bytes())
 }
 
 #[inline]
 fn starts_field_word(rest: &str) -> bool {
-    let b = rest.as_bytes();
-    b.len() >= 6 && FIELD_KEYS.contains(&key6(b))
+    FIELD_SET.starts(rest.as_bytes())
 }
 
 /// Words that stand in for a name in a name field (`姓名：保密`, `收件人：同上`); a name
@@ -990,32 +997,57 @@ fn levels(a: &gazetteer::AddressSplit) -> u8 {
 /// `4单元6楼602`) belongs to it when the digits are followed by a Han character or end the body
 /// (not by a letter, `-` or `#`).
 fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
+    let b = window.as_bytes();
     let mut last = None;
     // After `单元`/`栋`/`幢`/`号楼`: how many digits have followed (`None`: not in that state).
     let mut room: Option<usize> = None;
-    let mut body_end = from;
+    let mut at = from;
     let mut prev = '\0';
-    for (k, c) in window[from..].char_indices() {
-        if !address_char(c) || (is_han(c) && from + k > 0 && starts_field_word(&window[from + k..])) {
+    let plain = &heads().body_plain;
+    loop {
+        if room.is_none() {
+            // Han characters that neither end a body nor start a field word or a room number,
+            // most of a body: one bit each.
+            let start = at;
+            while let Some(&[c0, c1, c2]) = b.get(at..at + 3) {
+                let row = ((c0 as usize & 0x0F) << 6) | (c1 as usize & 0x3F);
+                if c0 & 0xF0 != 0xE0 || plain[row] & (1 << (c2 & 0x3F)) == 0 {
+                    break;
+                }
+                at += 3;
+            }
+            if at > start {
+                prev = '\0';
+            }
+        }
+        let Some(&lead) = b.get(at) else { break };
+        // ASCII and three-byte characters are decoded here, others by `char_at`.
+        let c = match lead {
+            0..0x80 => Some(lead as char),
+            0xE0..0xF0 => decode3(b, at),
+            _ => char_at(window, at),
+        };
+        let Some(c) = c else { break };
+        let han = is_han(c);
+        if !(han || address_char(c)) || (han && at > 0 && FIELD_SET.starts(&b[at..])) {
             break;
         }
-        let at = from + k;
         let after = at + c.len_utf8();
         if let Some(n) = room {
             if digit_value(c).is_some() {
                 room = (n < 5).then_some(n + 1);
-                body_end = after;
+                at = after;
                 prev = c;
                 continue;
             }
             // A floor before the room number (`4单元6楼602`): one or two digits, `楼`, digits.
-            if (1..=2).contains(&n) && c == '楼' && digit_at(window.as_bytes(), after) {
+            if (1..=2).contains(&n) && c == '楼' && digit_at(b, after) {
                 room = Some(0);
-                body_end = after;
+                at = after;
                 prev = c;
                 continue;
             }
-            if n > 0 && is_han(c) {
+            if n > 0 && han {
                 last = Some(at);
             }
             room = None;
@@ -1033,13 +1065,13 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
             '楼' if prev == '号' => room = Some(0),
             _ => {}
         }
-        body_end = after;
+        at = after;
         prev = c;
     }
     if room.is_some_and(|n| n > 0) {
-        last = Some(body_end);
+        last = Some(at);
     }
-    (last, body_end)
+    (last, at)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1058,6 +1090,9 @@ struct Heads {
     interesting: Box<Bmp>,
     /// The label word ends and number-run starts alone: chars that are always dispatched.
     always: Box<Bmp>,
+    /// Han characters an address body passes over without a second look: not `号 室 栋 幢 元 单
+    /// 楼` (see [`address_body`]) and not the first character of a field word.
+    body_plain: Box<Bmp>,
     /// A bit per hash of `first << 32 | second` (see [`pair_bit`]): a small filter in front of
     /// `pairs`, which most pairs of Han characters never reach.
     pair_bits: Box<[u64]>,
@@ -1101,6 +1136,14 @@ fn heads() -> &'static Heads {
             set_bit(&mut interesting[..], c);
             set_bit(&mut always[..], c);
         }
+        let mut body_plain = Box::new([0u64; 1024]);
+        for c in ('\u{3400}'..='\u{4dbf}').chain('\u{4e00}'..='\u{9fff}').chain('\u{f900}'..='\u{faff}') {
+            set_bit(&mut body_plain[..], c);
+        }
+        let specials = ['号', '室', '栋', '幢', '元', '单', '楼'];
+        for c in specials.into_iter().chain(FIELD_WORDS.iter().filter_map(|w| w.chars().next())) {
+            body_plain[c as usize >> 6] &= !(1 << (c as u32 & 63));
+        }
         let size = (pairs.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut table = vec![0u64; size].into_boxed_slice();
@@ -1114,7 +1157,7 @@ fn heads() -> &'static Heads {
             }
             table[i] = key;
         }
-        Heads { first, interesting, always, pair_bits, pairs: table, mask }
+        Heads { first, interesting, always, body_plain, pair_bits, pairs: table, mask }
     })
 }
 

@@ -611,6 +611,22 @@ fn a_date_is_no_part_of_a_number_value() {
     assert_eq!(spans(t), [at(t, "13812345678", CnMobile)]);
     let t = "日期 2026-11-29 电话 0571-8888 8888";
     assert_eq!(spans(t), [at(t, "0571-8888 8888", CnLandline)]);
+    // A date that starts a run is passed over whole where its unit ends (a space, a character
+    // that goes on no run); the rest of the run reads as it did behind the date.
+    for (t, value, kind) in [
+        ("2026-11-29 138 1234 5678", "138 1234 5678", CnMobile),
+        ("2026-11-29　13812345678", "13812345678", CnMobile),
+        ("2026-11-29X 13812345678", "13812345678", CnMobile),
+        ("2026-11-290 13812345678", "13812345678", CnMobile),
+        ("2026-11-29 0571-8888 8888", "0571-8888 8888", CnLandline),
+        ("2026-11-29 11010519491231002X", "11010519491231002X", CnId),
+    ] {
+        assert_eq!(spans(t), [at(t, value, kind)], "{t}");
+    }
+    // Where the date's unit goes on, the run is one unit, and no value.
+    none("2026-11-29-13812345678");
+    none("2026-11-29x13812345678");
+    none("2026-11-29１3812345678");
     // Not a date: a landline with an area code and a local number in pieces.
     let t = "0571-22-31 8888";
     assert_eq!(spans(t), [at(t, t, CnLandline)]);
