@@ -220,11 +220,22 @@ impl<const S: usize> WordSet<S> {
     /// The set of `words`; a word that is not six bytes, or too many words for `S`, fail the
     /// build (this runs in a `static` initialiser).
     pub(crate) const fn new(words: &[&str]) -> Self {
+        let mut k = 0;
+        while k < words.len() {
+            assert!(words[k].len() == 6, "a set word is two 3-byte characters");
+            k += 1;
+        }
+        WordSet::heads(words)
+    }
+
+    /// The set of the first two characters of `words` (each at least six bytes): a filter in
+    /// front of a list of longer words.
+    pub(crate) const fn heads(words: &[&str]) -> Self {
         assert!(S.is_power_of_two() && words.len() * 2 <= S, "a word set needs twice its size in slots");
         let mut slots = [0u64; S];
         let mut k = 0;
         while k < words.len() {
-            assert!(words[k].len() == 6, "a set word is two 3-byte characters");
+            assert!(words[k].len() >= 6, "a set word starts with two 3-byte characters");
             let key = key6(words[k].as_bytes());
             let mut i = Self::slot(key);
             while slots[i] != 0 && slots[i] != key {

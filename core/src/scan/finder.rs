@@ -882,9 +882,12 @@ pub(crate) const NAME_PLACEHOLDERS: [&str; 24] = [
     "自提",
 ];
 
+/// The first two characters of each of [`NAME_PLACEHOLDERS`]: most names start with none.
+static PLACEHOLDER_HEADS: WordSet<64> = WordSet::heads(&NAME_PLACEHOLDERS);
+
 /// Whether `value` is one of [`NAME_PLACEHOLDERS`].
 pub(crate) fn is_name_placeholder(value: &str) -> bool {
-    (6..=12).contains(&value.len()) && NAME_PLACEHOLDERS.contains(&value)
+    (6..=12).contains(&value.len()) && PLACEHOLDER_HEADS.starts(value.as_bytes()) && NAME_PLACEHOLDERS.contains(&value)
 }
 
 /// Words for the person a name field is about that may stand before the name itself
