@@ -439,12 +439,22 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
         .filter(|(_, u)| u.digits == 8 && u.end - u.start == 10)
         .filter(|(_, u)| is_iso_date(&bytes[i + u.start as usize..i + u.end as usize]))
         .fold(0u32, |m, (k, _)| m | 1 << k);
+    // A run of four-digit groups and a last group of at most four (`6222 0212 3456 7890 128`,
+    // `1101 0519 4912 3100 2X`) is one number, grouped the way card numbers are: its value is the
+    // whole run, or a tail of four groups or more (a card after another number: `1707 6222 0212
+    // 3456 7890`), never a shorter piece (`0519 4912 3100` inside it is no landline).
+    let grouped =
+        n >= 4 && units[..n - 1].iter().all(|u| u.digits == 4 && u.end - u.start == 4) && units[n - 1].digits <= 4;
+    let (last_start, first_end) = if grouped { (n - 3, n) } else { (n, 1) };
     let mut a = 0;
     while a < n {
+        if a > 0 && a >= last_start {
+            break;
+        }
         let mut found = None;
         if !(a == 0 && glued_before) {
             let mut b = n;
-            while b > a {
+            while b > a && b >= first_end {
                 // Units a..b as bits (b <= MAX_UNITS).
                 let range = ((1u32 << b) - 1) & !((1u32 << a) - 1);
                 let spans_date = dates & range != 0;

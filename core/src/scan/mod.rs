@@ -36,7 +36,11 @@
 //! times) or by `@` (an e-mail local part) is not reported. A run split by spaces is tried whole
 //! first, then in shorter pieces at its spaces; a piece that is an ISO date (`YYYY-MM-DD`, years
 //! 1900–2099) is part of no value (`1990-01-01 123` is no mobile; `2026-11-29 13812345678` is a
-//! date and a mobile).
+//! date and a mobile). A run of four-digit groups ending in a group of at most four (the way card
+//! numbers are written: `6222 0212 3456 7890 128`) is one number: its value is the whole run or a
+//! tail of four groups or more (`1707 6222 0212 3456 7890 128` holds a card), never a shorter
+//! piece, so `0519 4912 3100` in `1101 0519 4912 3100 2X` is no landline. (The price: a landline
+//! written in fours right after another four-digit number, `1707 0571 8888 8888`, is not found.)
 //!
 //! Label words are `姓名` `收件人` `寄件人` `联系人` `收货人` for names and `地址` (so also `收货地址`,
 //! `寄件地址`, …) and `住址` for addresses, each followed by `：` `:` `=` blanks or quotes (`"`,

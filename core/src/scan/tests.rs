@@ -649,6 +649,29 @@ fn a_date_is_no_part_of_a_number_value() {
 }
 
 #[test]
+fn a_run_of_four_digit_groups_is_one_number() {
+    use Kind::*;
+    let card = "6222 0212 3456 7890 128";
+    assert_eq!(spans(card), [at(card, card, BankCard)]);
+    // A card after another number: a tail of four groups or more.
+    for t in ["1707 6222 0212 3456 7890 128", "6029 6222 0212 3456 7890 128", "1231　6222 0212 3456 7890 128"] {
+        assert_eq!(spans(t), [at(t, card, BankCard)], "{t}");
+    }
+    // Never a shorter piece: an ID or an order number in fours holds no landline.
+    none("1101 0519 4912 3100 2X");
+    none("1101 0519 4912 3100 24");
+    none("卡号 1101 0519 4912 3100");
+    none("1707 0571 8888 8888");
+    // Three groups, or a group of another size, are no such run: pieces are tried as before.
+    let t = "电话 0519 4912 3100";
+    assert_eq!(spans(t), [at(t, "0519 4912 3100", CnLandline)]);
+    let t = "1707 138 1234 5678";
+    assert_eq!(spans(t), [at(t, "138 1234 5678", CnMobile)]);
+    let t = "1707 0571-8888 8888";
+    assert_eq!(spans(t), [at(t, "0571-8888 8888", CnLandline)]);
+}
+
+#[test]
 fn mobiles_in_free_text_are_grouped_as_mobiles() {
     use Kind::*;
     for t in [
