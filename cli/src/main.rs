@@ -295,7 +295,9 @@ fn values(args: ValueArgs, tokenize: bool) -> Result<ExitCode, Failure> {
     let mut out = stdout_writer();
     let mut failed = 0u64;
     for Input { name, reader } in open_inputs(&args.files)? {
-        io::for_each_batch(reader, 4096, |first_line, batch| {
+        // One core call per batch of up to 4096 lines; when no more input is ready (a live
+        // stream), the lines read so far go out at once.
+        io::for_each_batch(reader, 4096, |first_line, batch, idle| {
             let results = if tokenize {
                 tk.tokenize_batch_with_version(kind, batch, ctx, args.key_version)
             } else {
@@ -312,7 +314,11 @@ fn values(args: ValueArgs, tokenize: bool) -> Result<ExitCode, Failure> {
                 }
                 text.push('\n');
             }
-            std::io::Write::write_all(&mut out, text.as_bytes())
+            out.write_all(text.as_bytes())?;
+            if idle {
+                out.flush()?;
+            }
+            Ok(())
         })
         .map_err(|e| Failure::io(&name, e))?;
     }

@@ -220,6 +220,48 @@ fn a_live_pipe_gets_each_line_out_before_the_next_comes() {
     );
 }
 
+/// `live` for one value per line: five input lines written one at a time, then two in one
+/// write, then one split over two writes (the first half gives no output), and `want` the output
+/// lines.
+fn live_values(args: &[&str], lines: &[&str], want: &[String]) {
+    assert_eq!((lines.len(), want.len()), (5, 5));
+    let w: Vec<&str> = want.iter().map(String::as_str).collect();
+    let (head, tail) = lines[4].split_at(5);
+    let writes = [format!("{}\n", lines[0]), format!("{}\n", lines[1]), format!("{}\n{}\n", lines[2], lines[3])];
+    let tail = format!("{tail}\n");
+    let steps: [(&str, &[&str]); 5] =
+        [(&writes[0], &w[0..1]), (&writes[1], &w[1..2]), (&writes[2], &w[2..4]), (head, &[]), (&tail, &w[4..5])];
+    live(args, &steps);
+}
+
+#[test]
+fn a_live_pipe_gets_each_token_out_before_the_next_value_comes() {
+    let dir = tempdir();
+    let key = format!("{dir}/yinsi.key");
+    ok(&run(&["keygen", "--out", &key], Vec::new()));
+    let tokenize = ["tokenize", "--kind", "cn_mobile", "--key-file", &key];
+    let detokenize = ["detokenize", "--kind", "cn_mobile", "--key-file", &key];
+    // The expected lines: the same command on the whole input at once.
+    let whole = |args: &[&str], lines: &[&str]| {
+        let out = run(args, lines.iter().map(|l| format!("{l}\n")).collect::<String>().into_bytes());
+        ok(&out);
+        String::from_utf8(out.stdout).unwrap().lines().map(str::to_string).collect::<Vec<_>>()
+    };
+    let values = ["13812345678", "13912345678", "13700001111", "15012345678", "18688889999"];
+    let tokens = whole(&tokenize, &values);
+    assert_eq!(tokens.len(), values.len());
+    for (t, v) in tokens.iter().zip(values) {
+        assert!(
+            t.len() == 11 && t.bytes().all(|b| b.is_ascii_digit()) && t != v,
+            "a token is 11 digits, not its value"
+        );
+    }
+    let t: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    assert_eq!(whole(&detokenize, &t), values);
+    live_values(&tokenize, &values, &tokens);
+    live_values(&detokenize, &t, &values.map(str::to_string));
+}
+
 #[test]
 fn last_line_without_newline_and_crlf_are_kept() {
     let out = run(&["mask"], b"a 13812345678\r\nb\r\n\nlast 13912345678".to_vec());
