@@ -306,15 +306,31 @@ fn demo_scrubs_the_sample_and_unmask_restores_it() {
     assert!(String::from_utf8_lossy(&other.stderr).contains("did not verify"));
 }
 
-/// A fresh directory for one test. Tests run in parallel threads of one process, so the name
-/// takes a per-process counter as well as the process id.
-fn tempdir() -> String {
+/// A fresh directory for one test, removed with what it holds (key files) when the test ends,
+/// also when it fails. Tests run in parallel threads of one process, so the name takes a
+/// per-process counter as well as the process id.
+fn tempdir() -> TempDir {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("yinsi-cli-test-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir.to_string_lossy().into_owned()
+    TempDir(dir)
+}
+
+/// See [`tempdir`]; shown as its path.
+struct TempDir(std::path::PathBuf);
+
+impl std::fmt::Display for TempDir {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.display())
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 #[test]
