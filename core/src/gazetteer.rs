@@ -407,14 +407,41 @@ fn head_of(rest: &[u8]) -> (u64, usize) {
 /// `true` if `rest` starts like a street or landmark name, so that a short region name just
 /// before it is part of that name (`中山路`, `北京东路`, `杭州湾`) rather than a region.
 fn starts_street(rest: &[u8]) -> bool {
-    const ONE: [&str; 9] = ["路", "街", "道", "巷", "弄", "桥", "站", "湾", "港"];
-    const TWO: [&str; 6] = ["大道", "大街", "大桥", "大学", "大厦", "市场"];
-    const DIRECTION: [&str; 5] = ["东", "西", "南", "北", "中"];
-    let starts = |w: &&str| rest.starts_with(w.as_bytes());
-    if ONE.iter().any(starts) || TWO.iter().any(starts) {
-        return true;
+    /// The UTF-8 bytes of a three-byte character, for a pattern.
+    const fn utf8(c: char) -> [u8; 3] {
+        let mut b = [0; 3];
+        c.encode_utf8(&mut b);
+        b
     }
-    DIRECTION.iter().any(starts) && (rest[3..].starts_with("路".as_bytes()) || rest[3..].starts_with("街".as_bytes()))
+    const LU: [u8; 3] = utf8('路');
+    const JIE: [u8; 3] = utf8('街');
+    const DAO: [u8; 3] = utf8('道');
+    const XIANG: [u8; 3] = utf8('巷');
+    const NONG: [u8; 3] = utf8('弄');
+    const QIAO: [u8; 3] = utf8('桥');
+    const ZHAN: [u8; 3] = utf8('站');
+    const WAN: [u8; 3] = utf8('湾');
+    const GANG: [u8; 3] = utf8('港');
+    const DA: [u8; 3] = utf8('大');
+    const XUE: [u8; 3] = utf8('学');
+    const SHA: [u8; 3] = utf8('厦');
+    const SHI: [u8; 3] = utf8('市');
+    const CHANG: [u8; 3] = utf8('场');
+    const DONG: [u8; 3] = utf8('东');
+    const XI: [u8; 3] = utf8('西');
+    const NAN: [u8; 3] = utf8('南');
+    const BEI: [u8; 3] = utf8('北');
+    const ZHONG: [u8; 3] = utf8('中');
+    let char_at = |i: usize| -> [u8; 3] { rest.get(i..i + 3).and_then(|c| c.try_into().ok()).unwrap_or([0; 3]) };
+    // One character: `路 街 道 巷 弄 桥 站 湾 港`; two: `大道 大街 大桥 大学 大厦 市场`, and a
+    // direction before `路`/`街` (`东路`).
+    match char_at(0) {
+        LU | JIE | DAO | XIANG | NONG | QIAO | ZHAN | WAN | GANG => true,
+        DA => matches!(char_at(3), DAO | JIE | QIAO | XUE | SHA),
+        SHI => char_at(3) == CHANG,
+        DONG | XI | NAN | BEI | ZHONG => matches!(char_at(3), LU | JIE),
+        _ => false,
+    }
 }
 
 /// Skips ASCII blanks and the ideographic space between two levels.
@@ -822,6 +849,29 @@ mod tests {
         assert_eq!(split_address("河北省邢台市襄都区"), split("河北省", "邢台市", "襄都区", 130502));
         assert_eq!(split_address("广东省深圳市南山区"), split("广东省", "深圳市", "南山区", 440305));
         assert_eq!(split_address("广东珠海市"), split("广东", "珠海市", "", 440400));
+    }
+
+    /// The match on characters agrees with the word lists it stands for, on every pair of the
+    /// lists' characters and a few others, and on texts too short for a second character.
+    #[test]
+    fn starts_street_reads_the_word_lists() {
+        const ONE: [&str; 9] = ["路", "街", "道", "巷", "弄", "桥", "站", "湾", "港"];
+        const TWO: [&str; 6] = ["大道", "大街", "大桥", "大学", "大厦", "市场"];
+        const DIRECTION: [&str; 5] = ["东", "西", "南", "北", "中"];
+        let by_lists = |rest: &str| {
+            ONE.iter().chain(&TWO).any(|w| rest.starts_with(w))
+                || DIRECTION.iter().any(|d| rest.starts_with(d))
+                    && (rest[3..].starts_with('路') || rest[3..].starts_with('街'))
+        };
+        let chars: Vec<char> = "路街道巷弄桥站湾港大学厦市场东西南北中山a1".chars().collect();
+        for &a in &chars {
+            assert_eq!(starts_street(a.to_string().as_bytes()), by_lists(&a.to_string()), "{a}");
+            for &b in &chars {
+                let rest = format!("{a}{b}");
+                assert_eq!(starts_street(rest.as_bytes()), by_lists(&rest), "{rest}");
+            }
+        }
+        assert!(!starts_street(b""));
     }
 
     #[test]
