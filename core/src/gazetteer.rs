@@ -444,10 +444,17 @@ fn starts_street(rest: &[u8]) -> bool {
     }
 }
 
-/// Skips ASCII blanks and the ideographic space between two levels.
-fn skip_blanks(s: &str, pos: usize) -> usize {
-    let rest = s.get(pos..).unwrap_or("");
-    pos + (rest.len() - rest.trim_start_matches([' ', '\t', '\u{3000}']).len())
+/// Skips ASCII blanks (space, tab) and the ideographic space U+3000 from byte `pos`: between two
+/// levels of an address, and after a label word (the scanner uses it too).
+pub(crate) fn skip_blanks(s: &str, mut pos: usize) -> usize {
+    let b = s.as_bytes();
+    loop {
+        match b.get(pos..).unwrap_or(&[]) {
+            [b' ' | b'\t', ..] => pos += 1,
+            [0xE3, 0x80, 0x80, ..] => pos += 3,
+            _ => return pos,
+        }
+    }
 }
 
 /// One way of reading the start of an address.
@@ -546,8 +553,11 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
         if pk.level != Level::Province {
             continue;
         }
-        let (p_end, p_short) =
-            if pk.short && s[end..].starts_with('省') { (end + '省'.len_utf8(), false) } else { (end, pk.short) };
+        let (p_end, p_short) = if pk.short && s.as_bytes()[end..].starts_with("省".as_bytes()) {
+            (end + 3, false)
+        } else {
+            (end, pk.short)
+        };
         if done_province == Some((pk.row, p_end)) {
             continue;
         }

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use super::bytes::{digits_end, plain_end, word_end};
 use super::{Hit, Parsed, Scanner};
+use crate::gazetteer::skip_blanks;
 use crate::kinds::{is_valid, valid_positions};
 use crate::layout::{Positions, WordSet};
 use crate::{gazetteer, Kind};
@@ -764,13 +765,6 @@ fn label_word(
         j += 1;
     }
     label_value(s, kind, j, base, out).unwrap_or(next)
-}
-
-fn skip_blanks(s: &str, mut j: usize) -> usize {
-    while let Some(c @ (' ' | '\t' | '\u{3000}')) = char_at(s, j) {
-        j += c.len_utf8();
-    }
-    j
 }
 
 /// Handles a Han character: the end of a label word, or the start of an address.
