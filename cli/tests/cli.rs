@@ -26,16 +26,21 @@ fn masked(m: &str) -> String {
     format!("{}****{}", &m[..3], &m[7..])
 }
 
-/// Runs the binary with `input` on stdin (written from a thread, so large inputs cannot deadlock).
-fn run(args: &[&str], input: Vec<u8>) -> Output {
-    let mut child = Command::new(BIN)
+/// Starts the binary with `args`, stdin and stdout piped, without a key in the environment.
+fn spawn(args: &[&str], stderr: Stdio) -> std::process::Child {
+    Command::new(BIN)
         .args(args)
         .env_remove("YINSI_KEY")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stderr(stderr)
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// Runs the binary with `input` on stdin (written from a thread, so large inputs cannot deadlock).
+fn run(args: &[&str], input: Vec<u8>) -> Output {
+    let mut child = spawn(args, Stdio::piped());
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(&input);
@@ -168,14 +173,7 @@ fn closed_stdout_ends_quietly_with_status_0() {
 /// A live pipe (`tail -f app.log | yinsi …`): with stdin kept open, each write's output lines
 /// (`want`, the `"confidence"` field left out) come out before the next write.
 fn live(args: &[&str], steps: &[(&str, &[&str])]) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env_remove("YINSI_KEY")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(args, Stdio::null());
     let mut stdin = child.stdin.take().unwrap();
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
