@@ -34,9 +34,10 @@ const MAX_KEY: usize = 64;
 pub struct JsonKeys {
     exact: Vec<(String, Kind)>,
     suffix: Vec<(String, Kind)>,
-    /// A bit per byte that ends some exact key or suffix word: a key ending in another byte
-    /// matches nothing (most keys of a log line), which one bit test tells.
-    last: [u64; 4],
+    /// Filters that reject most keys of a log line (`ts`, `level`, `msg`) before any hashing:
+    /// a bit per (last byte, length) of the exact keys, a bit per last byte of the suffix words
+    /// and a bit per length of the suffix words. Rebuilt with the indexes.
+    filter: KeyFilter,
     /// Hash indexes of `exact` and `suffix` (rebuilt when they change): a key and all its
     /// `_word` suffixes are looked up in one backward pass over its bytes.
     exact_index: HashIndex,
@@ -156,11 +157,68 @@ impl Default for JsonKeys {
     }
 }
 
-fn mark_last(last: &mut [u64; 4], key: &str) {
-    if let Some(&b) = key.as_bytes().last() {
-        last[b as usize >> 6] |= 1 << (b & 63);
+/// Conservative filters over the key lists (see [`JsonKeys`]'s `filter`): a clear bit proves
+/// that no key or word matches; a set bit proves nothing.
+#[derive(Clone, Debug, Default)]
+struct KeyFilter {
+    /// Bit [`exact_bit`] of each exact key's last byte and length.
+    exact: [u64; 4],
+    /// Bit per last byte of a suffix word.
+    suffix_last: [u64; 4],
+    /// Bit per length of a suffix word (lengths up to 63: a longer word never fits in a key of
+    /// [`MAX_KEY`] bytes after a `_`).
+    suffix_len: u64,
+}
+
+/// The bit of [`KeyFilter::exact`] for a key with this last byte and length.
+#[inline]
+fn exact_bit(last: u8, len: usize) -> usize {
+    (last as usize).wrapping_add(len.wrapping_mul(29)) & 255
+}
+
+#[inline]
+fn has_bit(set: &[u64; 4], bit: usize) -> bool {
+    set[(bit >> 6) & 3] & (1 << (bit & 63)) != 0
+}
+
+impl KeyFilter {
+    fn new(exact: &[(String, Kind)], suffix: &[(String, Kind)]) -> KeyFilter {
+        let mut f = KeyFilter::default();
+        for (k, _) in exact {
+            if let Some(&b) = k.as_bytes().last() {
+                let bit = exact_bit(b, k.len());
+                f.exact[bit >> 6] |= 1 << (bit & 63);
+            }
+        }
+        for (w, _) in suffix {
+            if let Some(&b) = w.as_bytes().last() {
+                f.suffix_last[b as usize >> 6] |= 1 << (b & 63);
+            }
+            if w.len() < 64 {
+                f.suffix_len |= 1 << w.len();
+            }
+        }
+        f
     }
 }
+
+/// Per byte: 1 if normalisation changes it (`A`-`Z`, `-`, space), 2 if it is `_`.
+static KEY_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_uppercase() || b == b'-' || b == b' ' {
+            1
+        } else if b == b'_' {
+            2
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
 
 /// Normalises a key into `buf`; `None` if it is too long. The bytes are UTF-8: only ASCII bytes
 /// are changed or inserted.
@@ -192,13 +250,14 @@ impl JsonKeys {
         JsonKeys {
             exact: Vec::new(),
             suffix: Vec::new(),
-            last: [0; 4],
+            filter: KeyFilter::default(),
             exact_index: HashIndex::default(),
             suffix_index: HashIndex::default(),
         }
     }
 
     fn reindex(&mut self) {
+        self.filter = KeyFilter::new(&self.exact, &self.suffix);
         self.exact_index = HashIndex::new(self.exact.iter().map(|(k, _)| k.as_str()));
         self.suffix_index = HashIndex::new(self.suffix.iter().map(|(k, _)| k.as_str()));
     }
@@ -212,7 +271,6 @@ impl JsonKeys {
     pub fn insert(&mut self, key: &str, kind: Kind) -> &mut JsonKeys {
         let key = JsonKeys::norm_owned(key);
         self.exact.retain(|(k, _)| *k != key);
-        mark_last(&mut self.last, &key);
         self.exact.push((key, kind));
         self.reindex();
         self
@@ -222,7 +280,6 @@ impl JsonKeys {
     pub fn insert_suffix(&mut self, word: &str, kind: Kind) -> &mut JsonKeys {
         let word = JsonKeys::norm_owned(word);
         self.suffix.retain(|(k, _)| *k != word);
-        mark_last(&mut self.last, &word);
         self.suffix.push((word, kind));
         self.reindex();
         self
@@ -239,32 +296,82 @@ impl JsonKeys {
 
     /// The kind a key decides, and whether it matched exactly (`false`: by a suffix word).
     pub fn lookup(&self, key: &str) -> Option<(Kind, bool)> {
+        let raw = key.as_bytes();
+        // Normalising never shortens a key: a longer one can only come out too long.
+        if raw.len() > MAX_KEY {
+            return None;
+        }
+        // One pass tells whether the key is already normal (`receiver_phone`, `ts`: no copy then)
+        // and whether it has a `_` (else no suffix word can match).
+        let class = raw.iter().fold(0u8, |a, &c| a | KEY_CLASS[c as usize]);
+        if class & 1 != 0 {
+            return self.lookup_changed(key);
+        }
+        self.lookup_normal(raw, class & 2 != 0)
+    }
+
+    /// [`JsonKeys::lookup`] of a key that normalisation changes (`idCard`, `ID-Card`).
+    #[cold]
+    #[inline(never)]
+    fn lookup_changed(&self, key: &str) -> Option<(Kind, bool)> {
         let mut buf = [0u8; MAX_KEY];
-        // Most keys of a log line are already normal (`receiver_phone`, `ts`): no copy then.
-        let plain = key.len() <= MAX_KEY && key.bytes().all(|c| !(c.is_ascii_uppercase() || c == b'-' || c == b' '));
-        let key = if plain { key.as_bytes() } else { normalise(key, &mut buf)? };
-        if let Some(&end) = key.last() {
-            if self.last[end as usize >> 6] & (1 << (end & 63)) == 0 {
-                return None;
-            }
-        }
-        // Backwards: at each `_`, `h` is the hash of the word after it; at the end, of the key.
-        let mut h = HASH_SEED;
-        let mut suffix: Option<usize> = None;
-        for j in (0..key.len()).rev() {
-            if key[j] == b'_' && j + 1 < key.len() {
-                let word = &key[j + 1..];
-                if let Some(pos) = self.suffix_index.find(h, |p| self.suffix[p].0.as_bytes() == word) {
-                    // The first suffix word in the list wins, as when the list is read in order.
-                    suffix = Some(suffix.map_or(pos, |s| s.min(pos)));
-                }
-            }
-            h = hash_step(h, key[j]);
-        }
-        if let Some(pos) = self.exact_index.find(h, |p| self.exact[p].0.as_bytes() == key) {
+        let key = normalise(key, &mut buf)?;
+        self.lookup_normal(key, key.contains(&b'_'))
+    }
+
+    /// [`JsonKeys::lookup`] of a normalised key; `under`: whether it has a `_`.
+    #[inline]
+    fn lookup_normal(&self, key: &[u8], under: bool) -> Option<(Kind, bool)> {
+        let Some(&end) = key.last() else {
+            // Only an empty exact key (a key too long to normalise, inserted) matches.
+            let pos = self.exact_index.find(hash_key(key), |p| self.exact[p].0.is_empty())?;
             return Some((self.exact[pos].1, true));
+        };
+        let exact = has_bit(&self.filter.exact, exact_bit(end, key.len()));
+        let suffix = under && has_bit(&self.filter.suffix_last, end as usize);
+        if !exact && !suffix {
+            return None;
         }
-        suffix.map(|pos| (self.suffix[pos].1, false))
+        if exact {
+            if let Some(pos) = self.exact_index.find(hash_key(key), |p| self.exact[p].0.as_bytes() == key) {
+                return Some((self.exact[pos].1, true));
+            }
+        }
+        if !suffix {
+            return None;
+        }
+        // Each `_` before the last byte starts a word; the first suffix word in the list wins,
+        // as when the list is read in order.
+        let mut best: Option<usize> = None;
+        for (j, _) in key.iter().enumerate().filter(|&(_, &c)| c == b'_') {
+            let word = &key[j + 1..];
+            let len = word.len();
+            if len == 0 || len >= 64 || self.filter.suffix_len & (1 << len) == 0 {
+                continue;
+            }
+            if let Some(pos) = self.suffix_index.find(hash_key(word), |p| self.suffix[p].0.as_bytes() == word) {
+                best = Some(best.map_or(pos, |b| b.min(pos)));
+            }
+        }
+        best.map(|pos| (self.suffix[pos].1, false))
+    }
+
+    /// [`JsonKeys::lookup`] by a plain reading of the lists: the reference the filters and
+    /// indexes must agree with.
+    #[cfg(test)]
+    pub(crate) fn lookup_slow(&self, key: &str) -> Option<(Kind, bool)> {
+        let mut buf = [0u8; MAX_KEY];
+        let key = normalise(key, &mut buf)?;
+        if let Some((_, kind)) = self.exact.iter().find(|(k, _)| k.as_bytes() == key) {
+            return Some((*kind, true));
+        }
+        self.suffix
+            .iter()
+            .find(|(w, _)| {
+                let w = w.as_bytes();
+                !w.is_empty() && key.len() > w.len() && key.ends_with(w) && key[key.len() - w.len() - 1] == b'_'
+            })
+            .map(|(_, kind)| (*kind, false))
     }
 }
 

@@ -783,8 +783,8 @@ fn json_key_lookup_exact_suffix_and_changes() {
     assert_eq!(JsonKeys::empty().lookup("phone"), None);
 }
 
-/// The key filter ([`JsonKeys`] rejects most keys by their last byte) and the backward hash
-/// pass never miss a key the lists match: lookups agree with a plain reading of the lists (exact key first, then the first
+/// The key filters ([`JsonKeys`] rejects most keys by their last byte and length) and the hash
+/// indexes never miss a key the lists match: lookups agree with a plain reading of the lists (exact key first, then the first
 /// listed suffix word the key ends in after a `_`) for every key built from words and pieces,
 /// with a list of keys and words and with suffix words of two and one bytes added.
 #[test]
@@ -838,4 +838,58 @@ fn very_long_digit_runs_hold_no_value_and_end_the_run() {
     assert_eq!(found(&text), [("13812345678".to_owned(), Kind::CnMobile)]);
     let text = format!("{giant} 13812345678");
     assert_eq!(found(&text), [("13812345678".to_owned(), Kind::CnMobile)]);
+}
+
+/// The filters and hash indexes of [`JsonKeys::lookup`] agree with a plain reading of the lists
+/// on generated keys: camel case, dashes, spaces, `_` at either end, non-ASCII bytes, and keys
+/// around the normalisation limit; with the default lists, with short suffix words added, and
+/// with the empty key a too-long inserted key turns into.
+#[test]
+fn json_key_lookup_agrees_with_the_slow_reading() {
+    let pieces = [
+        "phone", "Phone", "name", "Name", "id", "ID", "no", "No", "card", "Card", "tel", "TEL", "mail", "e", "x",
+        "addr", "address", "mobile", "bank", "_", "-", " ", "__", "电话", "ts", "z",
+    ];
+    let seps = ["", "_", "-", " ", "A"];
+    let mut lists = vec![JsonKeys::default(), JsonKeys::empty()];
+    let mut custom = JsonKeys::default();
+    custom.insert_suffix("e", Kind::Email).insert_suffix("x", Kind::CnId).insert_suffix("id_no_x", Kind::BankCard);
+    custom.insert(&"k".repeat(70), Kind::CnName).insert("zz", Kind::CnAddress).remove("tel");
+    lists.push(custom);
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x >> 11) as usize % n
+    };
+    let mut keys: Vec<String> = vec![String::new(), "k".repeat(70), "k".repeat(64), "K".repeat(63), "_".repeat(64)];
+    for a in pieces {
+        for s in seps {
+            for b in pieces {
+                keys.push(format!("{a}{s}{b}"));
+            }
+        }
+    }
+    for _ in 0..20_000 {
+        let n = 1 + next(5);
+        let mut key = String::new();
+        for _ in 0..n {
+            key.push_str(pieces[next(pieces.len())]);
+            key.push_str(seps[next(seps.len())]);
+        }
+        if next(8) == 0 {
+            key = format!("{}_{}", "q".repeat(50 + next(20)), key);
+        }
+        keys.push(key);
+    }
+    let mut matched = 0;
+    for keys_list in &lists {
+        for key in &keys {
+            let got = keys_list.lookup(key);
+            assert_eq!(got, keys_list.lookup_slow(key), "{key:?}");
+            matched += got.is_some() as usize;
+        }
+    }
+    assert!(matched > 2_000, "{matched}");
 }
