@@ -112,10 +112,14 @@ pub(crate) fn plain_end(b: &[u8], mut i: usize) -> usize {
 /// JSON string's plain run ends.
 #[inline]
 pub(crate) fn json_plain_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
     while let Some(w) = word(b, i) {
-        // Below 0x20: ASCII (high bit clear) and (w | 0x80) - 0x20 keeps its high bit clear.
-        let control = !((w | HIGH) - 0x2020_2020_2020_2020) & !w & HIGH;
-        let stop = control | eq_bytes(w, b'"') | eq_bytes(w, b'\\');
+        // Borrowing tests (`(x - n) & !x`): bytes above the first hit may be marked too, but the
+        // lowest mark is exact, and only the lowest is read. Below 0x20, `"`, `\\`.
+        let q = w ^ (ONES * b'"' as u64);
+        let s = w ^ (ONES * b'\\' as u64);
+        let stop =
+            ((w.wrapping_sub(ONES * 0x20) & !w) | (q.wrapping_sub(ONES) & !q) | (s.wrapping_sub(ONES) & !s)) & HIGH;
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
