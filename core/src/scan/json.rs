@@ -534,7 +534,8 @@ impl Lexer<'_, '_> {
         let first = self.out.len();
         if !escaped {
             let value = &self.s[start..end];
-            match forced(self.sc, value, key, self.out) {
+            // Most values have no key: no call then.
+            match key.and_then(|_| forced(self.sc, value, key, self.out)) {
                 Some(h) => self.out.push(Hit { start: start + h.start, end: start + h.end, ..h }),
                 None => finder::find(self.sc, value, start, self.out),
             }
@@ -572,12 +573,11 @@ fn forced(sc: &Scanner, value: &str, key: Option<(Kind, bool)>, scratch: &mut Ve
     if !sc.finds(kind) {
         return None;
     }
-    let trimmed = value.trim();
+    let (s, e) = trim_bounds(value);
+    let trimmed = &value[s..e];
     if trimmed.is_empty() || kind == Kind::CnName && finder::is_name_placeholder(trimmed) {
         return None;
     }
-    let s = value.len() - value.trim_start().len();
-    let e = s + trimmed.len();
     let first = scratch.len();
     finder::find(sc, trimmed, s, scratch);
     // The free-text hit keeps what it learnt (`Parsed`: an address's prefix end, an e-mail's
@@ -595,6 +595,26 @@ fn forced(sc: &Scanner, value: &str, key: Option<(Kind, bool)>, scratch: &mut Ve
         _ => is_valid(kind, trimmed),
     };
     (exact || looks).then(|| Hit::new(s, e, kind, if looks { CONF_CHECKED.min(0.95) } else { CONF_KEY }))
+}
+
+/// Where `value.trim()` starts and ends. Most values neither start nor end with a character
+/// that could be white space: an ASCII byte other than white space, or a lead byte of a
+/// multi-byte character (Unicode white space starts with `C2`, `E1`, `E2` or `E3`); at the end, an
+/// ASCII byte other than white space, or a character of three bytes led by `E4`..=`EF` (Han).
+#[inline]
+fn trim_bounds(value: &str) -> (usize, usize) {
+    let b = value.as_bytes();
+    let n = b.len();
+    let plain_start = |c: u8| !matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3);
+    let plain_end =
+        |c: u8| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ') || n >= 3 && (0xE4..=0xEF).contains(&b[n - 3]);
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) if plain_start(f) && plain_end(l) => (0, n),
+        _ => {
+            let s = n - value.trim_start().len();
+            (s, s + value.trim().len())
+        }
+    }
 }
 
 /// Decodes a JSON string body; returns the text and, for each decoded byte offset (and the end),
@@ -655,4 +675,27 @@ fn hex4(b: &[u8], i: usize) -> Lexed<u32> {
     let h = b.get(i..i + 4).ok_or(())?;
     let s = std::str::from_utf8(h).map_err(|_| ())?;
     u32::from_str_radix(s, 16).map_err(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim_bounds;
+
+    /// The fast bounds agree with `str::trim` for every character alone, and around, before and
+    /// after a plain ASCII or Han body.
+    #[test]
+    fn trim_bounds_agrees_with_trim() {
+        let check = |v: &str| {
+            let s = v.len() - v.trim_start().len();
+            assert_eq!(trim_bounds(v), (s, s + v.trim().len()), "{:?}", v.escape_unicode().to_string());
+        };
+        check("");
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for body in ["", "x", "张"] {
+                check(&format!("{c}{body}"));
+                check(&format!("{body}{c}"));
+                check(&format!("{c}{body}{c}"));
+            }
+        }
+    }
 }
