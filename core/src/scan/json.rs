@@ -38,23 +38,36 @@ pub struct JsonKeys {
     /// a bit per (last byte, length) of the exact keys, a bit per last byte of the suffix words
     /// and a bit per length of the suffix words. Rebuilt with the indexes.
     filter: KeyFilter,
-    /// Hash indexes of `exact` and `suffix` (rebuilt when they change): a key and all its
-    /// `_word` suffixes are looked up in one backward pass over its bytes.
+    /// Hash indexes of `exact` and `suffix` (rebuilt when they change): a key is looked up
+    /// whole, and each word after one of its `_` on its own.
     exact_index: HashIndex,
     suffix_index: HashIndex,
 }
 
-const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// One step of the key hash, which runs from the last byte to the first, so that the hash of
-/// every suffix of a key is seen on the way to the hash of the key.
+/// The hash of a key or word for [`HashIndex`]: eight bytes at a time, the last (or only)
+/// bytes read as two overlapping four-byte halves or as first, middle and last byte, which
+/// with the length determine them.
 #[inline]
-fn hash_step(h: u64, b: u8) -> u64 {
-    (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-}
-
 fn hash_key(key: &[u8]) -> u64 {
-    key.iter().rev().fold(HASH_SEED, |h, &b| hash_step(h, b))
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let step = |h: u64, w: u64| {
+        let h = (h ^ w).wrapping_mul(K);
+        h ^ (h >> 29)
+    };
+    let mut h = (key.len() as u64).wrapping_mul(K);
+    let mut rest = key;
+    while let Some((w, tail)) = rest.split_first_chunk::<8>() {
+        h = step(h, u64::from_le_bytes(*w));
+        rest = tail;
+    }
+    let n = rest.len();
+    let last = match (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
+        (Some(a), Some(b)) => u32::from_le_bytes(*a) as u64 | (u32::from_le_bytes(*b) as u64) << 32,
+        _ if n > 0 => rest[0] as u64 | (rest[n / 2] as u64) << 8 | (rest[n - 1] as u64) << 16 | 1 << 24,
+        _ => 0,
+    };
+    let h = step(h, last);
+    h ^ (h >> 32)
 }
 
 /// An open-addressing table from a key hash to the key's position in its list.
@@ -165,6 +178,8 @@ struct KeyFilter {
     exact: [u64; 4],
     /// Bit per last byte of a suffix word.
     suffix_last: [u64; 4],
+    /// Bit per last byte of an exact key or a suffix word.
+    last: [u64; 4],
     /// Bit per length of a suffix word (lengths up to 63: a longer word never fits in a key of
     /// [`MAX_KEY`] bytes after a `_`).
     suffix_len: u64,
@@ -188,11 +203,13 @@ impl KeyFilter {
             if let Some(&b) = k.as_bytes().last() {
                 let bit = exact_bit(b, k.len());
                 f.exact[bit >> 6] |= 1 << (bit & 63);
+                f.last[b as usize >> 6] |= 1 << (b & 63);
             }
         }
         for (w, _) in suffix {
             if let Some(&b) = w.as_bytes().last() {
                 f.suffix_last[b as usize >> 6] |= 1 << (b & 63);
+                f.last[b as usize >> 6] |= 1 << (b & 63);
             }
             if w.len() < 64 {
                 f.suffix_len |= 1 << w.len();
@@ -301,6 +318,18 @@ impl JsonKeys {
         if raw.len() > MAX_KEY {
             return None;
         }
+        // Neither an exact key nor a suffix word ends in the byte this key's normal form ends in
+        // (`svc`, `msg`): nothing to read.
+        if let Some(&end) = raw.last() {
+            let end = match end {
+                b'A'..=b'Z' => end.to_ascii_lowercase(),
+                b'-' | b' ' => b'_',
+                _ => end,
+            };
+            if !has_bit(&self.filter.last, end as usize) {
+                return None;
+            }
+        }
         // One pass tells whether the key is already normal (`receiver_phone`, `ts`: no copy then)
         // and whether it has a `_` (else no suffix word can match).
         let class = raw.iter().fold(0u8, |a, &c| a | KEY_CLASS[c as usize]);
@@ -320,7 +349,7 @@ impl JsonKeys {
     }
 
     /// [`JsonKeys::lookup`] of a normalised key; `under`: whether it has a `_`.
-    #[inline]
+    #[inline(always)]
     fn lookup_normal(&self, key: &[u8], under: bool) -> Option<(Kind, bool)> {
         let Some(&end) = key.last() else {
             // Only an empty exact key (a key too long to normalise, inserted) matches.
@@ -332,6 +361,13 @@ impl JsonKeys {
         if !exact && !suffix {
             return None;
         }
+        self.lookup_hashed(key, exact, suffix)
+    }
+
+    /// [`JsonKeys::lookup_normal`] past the filters: `exact`, `suffix` tell which lists may
+    /// match.
+    #[inline(never)]
+    fn lookup_hashed(&self, key: &[u8], exact: bool, suffix: bool) -> Option<(Kind, bool)> {
         if exact {
             if let Some(pos) = self.exact_index.find(hash_key(key), |p| self.exact[p].0.as_bytes() == key) {
                 return Some((self.exact[pos].1, true));
