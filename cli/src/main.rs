@@ -184,7 +184,7 @@ fn scanner(args: &ScanArgs) -> Result<Scanner, Failure> {
     for pair in &args.json_key {
         let (key, kind) = pair.split_once('=').ok_or_else(|| Failure::msg("--json-key expects KEY=KIND"))?;
         let kind: Kind = kind.parse().map_err(Failure::core)?;
-        sc.json_keys_mut().insert(key, kind);
+        sc.json_keys_mut().try_insert(key, kind).map_err(Failure::core)?;
     }
     Ok(sc)
 }

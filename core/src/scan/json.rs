@@ -279,23 +279,40 @@ impl JsonKeys {
         self.suffix_index = HashIndex::new(self.suffix.iter().map(|(k, _)| k.as_str()));
     }
 
-    fn norm_owned(key: &str) -> String {
+    /// The normal form of a key, `None` when it is empty or longer than [`MAX_KEY`] bytes: no
+    /// JSON key ever matches those.
+    fn norm_owned(key: &str) -> Option<String> {
         let mut buf = [0u8; MAX_KEY];
-        normalise(key, &mut buf).map(|k| String::from_utf8_lossy(k).into_owned()).unwrap_or_default()
+        normalise(key, &mut buf).filter(|k| !k.is_empty()).map(|k| String::from_utf8_lossy(k).into_owned())
     }
 
-    /// Adds (or replaces) an exact key.
+    /// Adds (or replaces) an exact key. An empty key, or one longer than 64 bytes once
+    /// normalised, is left out: no JSON key would match it.
     pub fn insert(&mut self, key: &str, kind: Kind) -> &mut JsonKeys {
-        let key = JsonKeys::norm_owned(key);
+        let Some(key) = JsonKeys::norm_owned(key) else { return self };
         self.exact.retain(|(k, _)| *k != key);
         self.exact.push((key, kind));
         self.reindex();
         self
     }
 
-    /// Adds (or replaces) a suffix word (see the type docs).
+    /// [`JsonKeys::insert`], or an [`Error::InvalidOption`](crate::Error::InvalidOption) for a
+    /// key that would be left out (empty, or longer than 64 bytes once normalised), for callers
+    /// that take keys from users (`yinsi --json-key`).
+    pub fn try_insert(&mut self, key: &str, kind: Kind) -> crate::Result<&mut JsonKeys> {
+        if JsonKeys::norm_owned(key).is_none() {
+            return Err(crate::Error::InvalidOption {
+                option: "json key",
+                reason: "must not be empty nor longer than 64 bytes once normalised",
+            });
+        }
+        Ok(self.insert(key, kind))
+    }
+
+    /// Adds (or replaces) a suffix word (see the type docs). An empty word, or one longer than
+    /// 64 bytes once normalised, is left out.
     pub fn insert_suffix(&mut self, word: &str, kind: Kind) -> &mut JsonKeys {
-        let word = JsonKeys::norm_owned(word);
+        let Some(word) = JsonKeys::norm_owned(word) else { return self };
         self.suffix.retain(|(k, _)| *k != word);
         self.suffix.push((word, kind));
         self.reindex();
@@ -304,7 +321,7 @@ impl JsonKeys {
 
     /// Removes a key from both the exact keys and the suffix words.
     pub fn remove(&mut self, key: &str) -> &mut JsonKeys {
-        let key = JsonKeys::norm_owned(key);
+        let Some(key) = JsonKeys::norm_owned(key) else { return self };
         self.exact.retain(|(k, _)| *k != key);
         self.suffix.retain(|(k, _)| *k != key);
         self.reindex();
@@ -351,11 +368,8 @@ impl JsonKeys {
     /// [`JsonKeys::lookup`] of a normalised key; `under`: whether it has a `_`.
     #[inline(always)]
     fn lookup_normal(&self, key: &[u8], under: bool) -> Option<(Kind, bool)> {
-        let Some(&end) = key.last() else {
-            // Only an empty exact key (a key too long to normalise, inserted) matches.
-            let pos = self.exact_index.find(hash_key(key), |p| self.exact[p].0.is_empty())?;
-            return Some((self.exact[pos].1, true));
-        };
+        // No key or word is empty (see `JsonKeys::insert`).
+        let &end = key.last()?;
         let exact = has_bit(&self.filter.exact, exact_bit(end, key.len()));
         let suffix = under && has_bit(&self.filter.suffix_last, end as usize);
         if !exact && !suffix {

@@ -842,8 +842,8 @@ fn very_long_digit_runs_hold_no_value_and_end_the_run() {
 
 /// The filters and hash indexes of [`JsonKeys::lookup`] agree with a plain reading of the lists
 /// on generated keys: camel case, dashes, spaces, `_` at either end, non-ASCII bytes, and keys
-/// around the normalisation limit; with the default lists, with short suffix words added, and
-/// with the empty key a too-long inserted key turns into.
+/// around the normalisation limit; with the default lists, and with short suffix words added
+/// and keys that are left out (too long, empty).
 #[test]
 fn json_key_lookup_agrees_with_the_slow_reading() {
     let pieces = [
@@ -854,7 +854,8 @@ fn json_key_lookup_agrees_with_the_slow_reading() {
     let mut lists = vec![JsonKeys::default(), JsonKeys::empty()];
     let mut custom = JsonKeys::default();
     custom.insert_suffix("e", Kind::Email).insert_suffix("x", Kind::CnId).insert_suffix("id_no_x", Kind::BankCard);
-    custom.insert(&"k".repeat(70), Kind::CnName).insert("zz", Kind::CnAddress).remove("tel");
+    custom.insert(&"k".repeat(70), Kind::CnName).insert("", Kind::CnName).insert_suffix("", Kind::CnName);
+    custom.insert("zz", Kind::CnAddress).remove("tel");
     lists.push(custom);
     let mut x = 0x2545_f491_4f6c_dd1du64;
     let mut next = |n: usize| {
@@ -892,4 +893,13 @@ fn json_key_lookup_agrees_with_the_slow_reading() {
         }
     }
     assert!(matched > 2_000, "{matched}");
+    // try_insert says so instead.
+    let mut keys = JsonKeys::empty();
+    assert!(keys.try_insert("", Kind::CnName).is_err());
+    assert!(keys.try_insert(&"k".repeat(65), Kind::CnName).is_err());
+    assert_eq!(keys.try_insert("guestName", Kind::CnName).unwrap().lookup("guest_name"), Some((Kind::CnName, true)));
+    // The keys left out match nothing, not even the empty key they once turned into.
+    for key in ["", "k", &"k".repeat(70), &"k".repeat(64)] {
+        assert_eq!(lists[2].lookup(key), None, "{key:?}");
+    }
 }
