@@ -353,7 +353,7 @@ impl Gazetteer {
     /// Appends to `out` the keys that match `s` at byte offset `pos`, with the offset where each
     /// match ends.
     #[inline]
-    fn matches_at<'a>(&'a self, s: &str, pos: usize, out: &mut Small<(&'a Key, usize), 8>) {
+    fn matches_at<'a>(&'a self, s: &str, pos: usize, out: &mut Small<(&'a Key, usize), 4>) {
         let rest = s.as_bytes().get(pos..).unwrap_or(&[]);
         let (head, head_len) = head_of(rest);
         let bit = head_bit(head);
@@ -535,10 +535,10 @@ pub fn is_province_prefix(p: u32) -> bool {
 /// tolerance. Any other word that starts with a full region name still matches it.
 pub fn split_address(s: &str) -> Option<AddressSplit> {
     let g = gazetteer();
-    let mut parses: Small<Parse, 16> = Small::new(Parse::EMPTY);
+    let mut parses: Small<Parse, 8> = Small::new(Parse::EMPTY);
     // Each position is looked up once (the readings below try several levels at one position).
     // The keys at one position, into a list that is reused (one list per level).
-    let collect = |pos: usize, found: &mut Small<(&'static Key, usize), 8>| {
+    let collect = |pos: usize, found: &mut Small<(&'static Key, usize), 4>| {
         found.clear();
         g.matches_at(s, pos, found);
     };
@@ -882,6 +882,21 @@ mod tests {
             }
         }
         assert!(!starts_street(b""));
+    }
+
+    /// The lists of readings and matches keep push order when they outgrow their inline slots,
+    /// and start over when cleared.
+    #[test]
+    fn small_lists_spill_in_order() {
+        let mut list: Small<u32, 4> = Small::new(0);
+        for n in 1..=10 {
+            list.push(n);
+            assert_eq!(list.items().collect::<Vec<_>>(), (1..=n).collect::<Vec<_>>());
+            assert_eq!(list.as_mut_slice().len(), n as usize);
+        }
+        list.clear();
+        list.push(7);
+        assert_eq!(list.items().collect::<Vec<_>>(), [7]);
     }
 
     #[test]
