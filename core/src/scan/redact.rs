@@ -359,34 +359,38 @@ impl Redactor {
                 (None, Some(t)) => t.get(h.start..h.end),
                 (None, None) => std::str::from_utf8(&line[h.start..h.end]).ok(),
             };
-            if value.is_some_and(|v| self.masked_number_into(h, v, out)) {
-                pos = h.end;
-                continue;
-            }
-            repl.clear();
-            match value {
-                Some(v) if self.replace(h, v, repl).is_ok() => {}
-                _ => {
-                    stats.fallbacks += 1;
-                    repl.clear();
-                    repl.push_str(h.kind.label());
-                }
-            }
-            match h.json {
-                JsonPlace::None => out.extend_from_slice(repl.as_bytes()),
-                JsonPlace::String => escape_json(repl, out),
-                JsonPlace::Number if repl.bytes().all(|c| c.is_ascii_digit()) && !repl.is_empty() => {
-                    out.extend_from_slice(repl.as_bytes())
-                }
-                JsonPlace::Number => {
-                    out.push(b'"');
-                    escape_json(repl, out);
-                    out.push(b'"');
-                }
+            if !value.is_some_and(|v| self.masked_number_into(h, v, out) || self.masked_text_into(h, v, out)) {
+                self.replacement_into(h, value, out, stats, repl);
             }
             pos = h.end;
         }
         out.extend_from_slice(&line[pos..]);
+    }
+
+    /// Appends the replacement of one value the general way: made in `repl`, then copied or
+    /// escaped for its JSON place; the label when there is no replacement.
+    fn replacement_into(&self, h: &Hit, value: Option<&str>, out: &mut Vec<u8>, stats: &mut Stats, repl: &mut String) {
+        repl.clear();
+        match value {
+            Some(v) if self.replace(h, v, repl).is_ok() => {}
+            _ => {
+                stats.fallbacks += 1;
+                repl.clear();
+                repl.push_str(h.kind.label());
+            }
+        }
+        match h.json {
+            JsonPlace::None => out.extend_from_slice(repl.as_bytes()),
+            JsonPlace::String => escape_json(repl, out),
+            JsonPlace::Number if repl.bytes().all(|c| c.is_ascii_digit()) && !repl.is_empty() => {
+                out.extend_from_slice(repl.as_bytes())
+            }
+            JsonPlace::Number => {
+                out.push(b'"');
+                escape_json(repl, out);
+                out.push(b'"');
+            }
+        }
     }
 
     /// Appends the mask of a number the scanner read straight from its positions (no second
@@ -402,6 +406,33 @@ impl Redactor {
         }
         match rules(h.kind).kept(m, p) {
             Some(Ok((first, last))) => p.mask_ascii_into(value, first, last, out),
+            _ => false,
+        }
+    }
+
+    /// Appends the default mask of a name or of an address with a known prefix straight to
+    /// `out`, as [`Redactor::replace`] would make it. `false`, with nothing appended, when
+    /// `replace` must make it: another action or preset, a bare JSON number (the mask needs
+    /// quotes), a prefix the JSON string would need escaped, or a value the fast path leaves to
+    /// the general one (see [`crate::kinds::surname_mask_bytes_into`]).
+    fn masked_text_into(&self, h: &Hit, value: &str, out: &mut Vec<u8>) -> bool {
+        if h.json == JsonPlace::Number {
+            return false;
+        }
+        let Action::Mask(m) = self.policy.action(h.kind) else { return false };
+        match (h.kind, h.parsed) {
+            (Kind::CnName, Parsed::Nothing)
+                if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepSurname) =>
+            {
+                crate::kinds::surname_mask_bytes_into(value, out)
+            }
+            (_, Parsed::AddressPrefix(cut))
+                if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepDistrict) =>
+            {
+                let cut = cut as usize;
+                let plain = || value.get(..cut).is_some_and(|p| json_plain_end(p.as_bytes(), 0) == cut);
+                (h.json == JsonPlace::None || plain()) && crate::kinds::district_mask_bytes_into(value, cut, out)
+            }
             _ => false,
         }
     }
@@ -477,5 +508,64 @@ fn escape_json(s: &str, out: &mut Vec<u8>) {
                 out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value the name and address fast path writes is what the general path writes, in
+    /// plain text and in JSON strings with escapes, under each preset that takes it.
+    #[test]
+    fn text_fast_path_agrees_with_the_general_path() {
+        let compound = ["欧阳", "司马", "诸葛", "上官", "慕容", "万俟", "第五", "左丘"];
+        let mut names: Vec<String> = compound.iter().map(|s| format!("{s}娜娜")).collect();
+        names.extend(
+            ["张三", "王小明", "买买提·艾力", "𠀀三丰", "司马光", "欧阳", "林㐀", "韩豆豆豆"].map(String::from),
+        );
+        let addresses =
+            ["浙江省杭州市西湖区文三路1号", "北京市朝阳区建国路88号A座", "杭州市西湖区 Room 3", "上海市浦东新区x"];
+        let mut lines = Vec::new();
+        for n in &names {
+            lines.push(format!("收件人：{n}，如有疑问"));
+            lines.push(format!("name={n} ok"));
+            lines.push(format!(r#"{{"name":"{n}","msg":"ok"}}"#));
+            let escaped: String = n.chars().map(|c| format!("\\u{:04x}", c as u32 & 0xFFFF)).collect();
+            lines.push(format!(r#"{{"name":"{escaped}"}}"#));
+        }
+        for a in addresses {
+            lines.push(format!("地址：{a}，电话"));
+            lines.push(format!(r#"{{"address":"{a}"}}"#));
+            lines.push(format!(r#"{{"address":"{}\"座\\"}}"#, a));
+            lines.push(format!(r#"{{"msg":"寄到{a}\n谢谢"}}"#));
+        }
+        let (mut taken, mut in_json) = (0, 0);
+        for mask in [Mask::Default, Mask::KeepSurname, Mask::KeepDistrict, Mask::PrivacyWaybill] {
+            let r = Redactor::new(Scanner::new(), Policy::new(Action::Mask(mask)), None).unwrap();
+            for line in &lines {
+                let mut hits = Vec::new();
+                let text = r.scanner.line_hits(line.as_bytes(), &mut hits);
+                for h in &hits {
+                    let value = match (&h.decoded, text) {
+                        (Some(v), _) => Some(v.as_str()),
+                        (None, Some(t)) => t.get(h.start..h.end),
+                        (None, None) => None,
+                    };
+                    let (mut general, mut stats) = (Vec::new(), Stats::default());
+                    r.replacement_into(h, value, &mut general, &mut stats, &mut String::new());
+                    let mut fast = Vec::new();
+                    if value.is_some_and(|v| r.masked_text_into(h, v, &mut fast)) {
+                        taken += 1;
+                        in_json += (h.json == JsonPlace::String) as usize;
+                        assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&general), "{line}");
+                        assert_eq!(stats.fallbacks, 0, "{line}");
+                    } else {
+                        assert!(fast.is_empty(), "{line}");
+                    }
+                }
+            }
+        }
+        assert!(taken > 150 && in_json > 50, "{taken} {in_json}");
     }
 }
