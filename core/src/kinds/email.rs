@@ -190,6 +190,21 @@ pub(crate) fn mask_at_into(value: &str, at: usize, mask: Mask, out: &mut String)
     restoring(out, |out| write_mask_at(value, at, mask, out))
 }
 
+/// Appends the `keep_first1_domain` mask (`d***@example.com`) of an address whose `@` stands at
+/// byte `at` to `out`: what [`mask_at_into`] gives for that preset, without a `String` in
+/// between. `false`, with nothing appended, when there is no `@` at `at` or the first byte is not
+/// ASCII (never so in a valid address; the general path keeps its own answer for it).
+pub(crate) fn first1_mask_bytes_into(value: &str, at: usize, out: &mut Vec<u8>) -> bool {
+    let b = value.as_bytes();
+    if b.get(at) != Some(&b'@') || !b[0].is_ascii() {
+        return false;
+    }
+    out.push(if at > 0 { b[0] } else { MASK_CHAR as u8 });
+    out.extend_from_slice(&[MASK_CHAR as u8; 3]);
+    out.extend_from_slice(&b[at..]);
+    true
+}
+
 /// The mask of a valid address whose `@` stands at byte `at`.
 fn write_mask_at(value: &str, at: usize, mask: Mask, out: &mut String) -> Result<()> {
     let (local, domain) = (&value[..at], &value[at..]);
@@ -320,5 +335,25 @@ mod tests {
             mask_reference,
         );
         assert!(n > 50_000 && ok > 2_000, "{n} {ok}");
+    }
+
+    /// The byte fast path gives what `mask_at_into` gives for `keep_first1_domain`, at every
+    /// offset, or declines (and appends nothing) exactly where it fails.
+    #[test]
+    fn first1_bytes_agree_with_mask_at_into() {
+        for v in ["dev@example.com", "a@b.cn", "@b.cn", "a.b+c@mail.qq.com", "x@", "", "ab", "张@例子.中国"] {
+            for at in 0..=v.len() + 1 {
+                let mut general = String::new();
+                let general = mask_at_into(v, at, Mask::KeepFirst1Domain, &mut general).ok().map(|_| general);
+                let mut out = b"x".to_vec();
+                if first1_mask_bytes_into(v, at, &mut out) {
+                    assert_eq!(Some(&out[1..]), general.as_ref().map(|g| g.as_bytes()), "{v} {at}");
+                } else {
+                    assert_eq!(out, b"x");
+                    // Declined although the general path answers: only for a non-ASCII first byte.
+                    assert!(general.is_none() || !v.as_bytes()[0].is_ascii(), "{v} {at}");
+                }
+            }
+        }
     }
 }

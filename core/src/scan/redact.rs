@@ -410,8 +410,8 @@ impl Redactor {
         }
     }
 
-    /// Appends the default mask of a name or of an address with a known prefix straight to
-    /// `out`, as [`Redactor::replace`] would make it. `false`, with nothing appended, when
+    /// Appends the default mask of a name, of an address with a known prefix or of an email with
+    /// a known `@` straight to `out`, as [`Redactor::replace`] would make it. `false`, with nothing appended, when
     /// `replace` must make it: another action or preset, a bare JSON number (the mask needs
     /// quotes), a prefix the JSON string would need escaped, or a value the fast path leaves to
     /// the general one (see [`crate::kinds::surname_mask_bytes_into`]).
@@ -432,6 +432,10 @@ impl Redactor {
                 let cut = cut as usize;
                 let plain = || value.get(..cut).is_some_and(|p| json_plain_end(p.as_bytes(), 0) == cut);
                 (h.json == JsonPlace::None || plain()) && crate::kinds::district_mask_bytes_into(value, cut, out)
+            }
+            (_, Parsed::EmailAt(at)) if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain) => {
+                let plain = || json_plain_end(value.as_bytes(), 0) == value.len();
+                (h.json == JsonPlace::None || plain()) && crate::kinds::first1_mask_bytes_into(value, at as usize, out)
             }
             _ => false,
         }
@@ -540,8 +544,14 @@ mod tests {
             lines.push(format!(r#"{{"address":"{}\"座\\"}}"#, a));
             lines.push(format!(r#"{{"msg":"寄到{a}\n谢谢"}}"#));
         }
+        for e in ["dev@example.com", "a.b+c@mail.qq.com", "x@y.cn", "长@example.com"] {
+            lines.push(format!("邮箱 {e} 谢谢"));
+            lines.push(format!(r#"{{"email":"{e}","msg":"{e}\"ok"}}"#));
+        }
         let (mut taken, mut in_json) = (0, 0);
-        for mask in [Mask::Default, Mask::KeepSurname, Mask::KeepDistrict, Mask::PrivacyWaybill] {
+        let presets =
+            [Mask::Default, Mask::KeepSurname, Mask::KeepDistrict, Mask::KeepFirst1Domain, Mask::PrivacyWaybill];
+        for mask in presets {
             let r = Redactor::new(Scanner::new(), Policy::new(Action::Mask(mask)), None).unwrap();
             for line in &lines {
                 let mut hits = Vec::new();
