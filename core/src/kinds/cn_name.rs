@@ -26,7 +26,9 @@ pub const COMPOUND_SURNAMES: [&str; 40] = [
     "独孤", "拓跋", "司空", "万俟", "濮阳", "淳于", "单于", "仲孙", "宗政", "公羊", "第五", "左丘",
 ];
 
-/// Whether `c` is a CJK ideograph (basic block, extension A, compatibility, extensions B+).
+/// Whether `c` is a CJK ideograph (basic block, extension A, compatibility, extensions B+): the
+/// characters of a name, and the Han text the scanner looks for.
+#[inline]
 pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
@@ -91,7 +93,7 @@ pub(crate) fn surname_mask_bytes_into(name: &str, out: &mut Vec<u8>) -> bool {
     // In valid UTF-8, a three-byte lead at every third byte means three-byte characters alone.
     let han = b.chunks_exact(3).all(|c| {
         let cp = (c[0] as u32 & 0x0F) << 12 | (c[1] as u32 & 0x3F) << 6 | (c[2] as u32 & 0x3F);
-        c[0] & 0xF0 == 0xE0 && matches!(cp, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+        c[0] & 0xF0 == 0xE0 && char::from_u32(cp).is_some_and(is_han)
     });
     if !han {
         return false;

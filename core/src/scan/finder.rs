@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use super::bytes::{digits_end, plain_end, word_end};
 use super::{Hit, Parsed, Scanner};
 use crate::gazetteer::skip_blanks;
-use crate::kinds::{is_valid, valid_positions};
+use crate::kinds::{is_han, is_valid, valid_positions};
 use crate::layout::{Positions, WordSet};
 use crate::{gazetteer, Kind};
 
@@ -45,12 +45,6 @@ fn decode3(b: &[u8], i: usize) -> Option<char> {
     }
     let c = ((b[i] as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
     char::from_u32(c)
-}
-
-/// Whether `c` is a CJK ideograph (the ranges of the `cn_name` kind).
-#[inline]
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
 #[inline]
@@ -1144,6 +1138,7 @@ fn heads() -> &'static Heads {
             set_bit(&mut always[..], c);
         }
         let mut body_plain = Box::new([0u64; 1024]);
+        // The BMP blocks of `is_han` (a test checks them against it).
         for c in ('\u{3400}'..='\u{4dbf}').chain('\u{4e00}'..='\u{9fff}').chain('\u{f900}'..='\u{faff}') {
             set_bit(&mut body_plain[..], c);
         }
@@ -1233,6 +1228,18 @@ mod tests {
             Some('@') => true,
             Some('.' | ':' | '/' | '-' | '%') => at(end + 1).is_some_and(|c| c.is_ascii_digit()),
             _ => false,
+        }
+    }
+
+    /// An address body passes over exactly the BMP Han characters (by `is_han`) that neither end
+    /// a body nor start a field word.
+    #[test]
+    fn body_plain_is_han_less_the_body_words() {
+        let plain = &heads().body_plain;
+        let special = |c: char| "号室栋幢元单楼".contains(c) || FIELD_WORDS.iter().any(|w| w.starts_with(c));
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            let bit = plain[c as usize >> 6] & (1 << (c as u32 & 63)) != 0;
+            assert_eq!(bit, is_han(c) && !special(c), "U+{:04X}", c as u32);
         }
     }
 

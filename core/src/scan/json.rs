@@ -5,9 +5,9 @@
 //! were.
 
 use super::bytes::json_plain_end;
-use super::finder::{self, is_han, CONF_CHECKED};
+use super::finder::{self, CONF_CHECKED};
 use super::{Hit, JsonPlace, Scanner};
-use crate::kinds::is_valid;
+use crate::kinds::{is_han, is_valid};
 use crate::Kind;
 
 /// Confidence of a value reported because of its key alone.
