@@ -42,21 +42,34 @@ pub(crate) fn digits_end(b: &[u8], mut i: usize) -> usize {
 /// The offset of the first byte at or after `i` that is not an ASCII letter, digit or `_`: where
 /// an ASCII word ends.
 #[inline]
-pub(crate) fn word_end(b: &[u8], mut i: usize) -> usize {
+pub(crate) fn word_end(b: &[u8], i: usize) -> usize {
+    alnum_end(b, i, b'_', b'_')
+}
+
+/// The offset of the first byte at or after `i` that is not an ASCII letter, digit, `.` or `-`:
+/// where the domain of an e-mail address may end.
+#[inline]
+pub(crate) fn host_end(b: &[u8], i: usize) -> usize {
+    alnum_end(b, i, b'.', b'-')
+}
+
+/// The offset of the first byte at or after `i` that is not an ASCII letter, digit, `x` or `y`.
+#[inline(always)]
+fn alnum_end(b: &[u8], mut i: usize, x: u8, y: u8) -> usize {
     while let Some(w) = word(b, i) {
-        let x = w & LOW7;
-        let digit = (x + 0x5050_5050_5050_5050) & !(x + 0x4646_4646_4646_4646);
-        // Letters: x | 0x20 in 0x61..=0x7A.
-        let y = x | 0x2020_2020_2020_2020;
-        let letter = (y + 0x1F1F_1F1F_1F1F_1F1F) & !(y + 0x0505_0505_0505_0505);
-        let wordish = (digit | letter | eq_bytes(w, b'_')) & !w & HIGH;
-        let stop = !wordish & HIGH;
+        let v = w & LOW7;
+        let digit = (v + 0x5050_5050_5050_5050) & !(v + 0x4646_4646_4646_4646);
+        // Letters: v | 0x20 in 0x61..=0x7A.
+        let l = v | 0x2020_2020_2020_2020;
+        let letter = (l + 0x1F1F_1F1F_1F1F_1F1F) & !(l + 0x0505_0505_0505_0505);
+        let inside = (digit | letter | eq_bytes(w, x) | eq_bytes(w, y)) & !w & HIGH;
+        let stop = !inside & HIGH;
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == x || b[i] == y) {
         i += 1;
     }
     i
@@ -133,7 +146,7 @@ pub(crate) fn json_plain_end(b: &[u8], mut i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{digits_end, is_stop, json_plain_end, plain_end, word_end};
+    use super::{digits_end, host_end, is_stop, json_plain_end, plain_end, word_end};
 
     fn slow(b: &[u8], mut i: usize) -> usize {
         while i < b.len() && b[i].is_ascii_digit() {
@@ -197,21 +210,22 @@ mod tests {
     }
 
     #[test]
-    fn word_end_matches_the_byte_loop() {
-        fn slow(b: &[u8], mut i: usize) -> usize {
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+    fn word_end_and_host_end_match_the_byte_loop() {
+        fn slow(b: &[u8], mut i: usize, extra: &[u8]) -> usize {
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || extra.contains(&b[i])) {
                 i += 1;
             }
             i
         }
         for stop in 0..=255u8 {
             for run in 0..20 {
-                let mut b = b"aZ_09zA9_"[..run.min(9)].to_vec();
-                b.extend(std::iter::repeat_n(b'q', run.saturating_sub(9)));
+                let mut b = b"aZ_09.zA-9_"[..run.min(11)].to_vec();
+                b.extend(std::iter::repeat_n(b'q', run.saturating_sub(11)));
                 b.push(stop);
-                b.extend_from_slice(b"abc_DEF9");
+                b.extend_from_slice(b"abc_DEF9.x-");
                 for start in 0..b.len() {
-                    assert_eq!(word_end(&b, start), slow(&b, start), "stop {stop} run {run} start {start}");
+                    assert_eq!(word_end(&b, start), slow(&b, start, b"_"), "stop {stop} run {run} start {start}");
+                    assert_eq!(host_end(&b, start), slow(&b, start, b".-"), "stop {stop} run {run} start {start}");
                 }
             }
         }

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use super::bytes::{digits_end, plain_end, word_end};
+use super::bytes::{digits_end, host_end, plain_end, word_end};
 use super::{Hit, Parsed, Scanner};
 use crate::gazetteer::skip_blanks;
 use crate::kinds::{is_han, is_valid, valid_positions};
@@ -688,10 +688,8 @@ fn email(sc: &Scanner, s: &str, at: usize, base: usize, out: &mut Vec<Hit>) -> u
     while start < at && !(b[start].is_ascii_alphanumeric() || b[start] == b'_') {
         start += 1;
     }
-    let mut end = at + 1;
-    while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'.' || b[end] == b'-') && end - at < 254 {
-        end += 1;
-    }
+    // A domain has at most 253 bytes: the read stops there.
+    let mut end = host_end(&b[..b.len().min(at + 254)], at + 1);
     while end > at + 1 && matches!(b[end - 1], b'.' | b'-') {
         end -= 1;
     }
