@@ -434,6 +434,15 @@ impl Positions {
     pub(crate) fn mask_ascii_into(&self, text: &str, first: usize, last: usize, out: &mut Vec<u8>) -> bool {
         let n = self.len();
         let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
+        let b = text.as_bytes();
+        if b.len() == n {
+            // `n` characters in `n` bytes: every byte is a significant ASCII character, and the
+            // masked ones are one run.
+            out.extend_from_slice(&b[..first]);
+            out.resize(out.len() + (n - first - last), b'*');
+            out.extend_from_slice(&b[n - last..]);
+            return true;
+        }
         // The bits of the masked characters: all but the first `first` and the last `last`.
         let mut masked = self.bits;
         for _ in 0..first {
@@ -442,7 +451,6 @@ impl Positions {
         for _ in 0..last {
             masked &= !(1 << (63 - masked.leading_zeros()));
         }
-        let b = text.as_bytes();
         let start = out.len();
         out.extend_from_slice(b);
         while masked != 0 {

@@ -401,7 +401,7 @@ impl Redactor {
     fn masked_number_into(&self, h: &Hit, value: &str, out: &mut Vec<u8>) -> bool {
         let (Parsed::Number(p), Action::Mask(m)) = (&h.parsed, self.policy.action(h.kind)) else { return false };
         let plain_json = || json_plain_end(value.as_bytes(), 0) == value.len();
-        if h.json == JsonPlace::Number || h.json == JsonPlace::String && !plain_json() {
+        if h.json == JsonPlace::Number || !plain_as_is(h) && !plain_json() {
             return false;
         }
         match rules(h.kind).kept(m, p) {
@@ -431,11 +431,11 @@ impl Redactor {
             {
                 let cut = cut as usize;
                 let plain = || value.get(..cut).is_some_and(|p| json_plain_end(p.as_bytes(), 0) == cut);
-                (h.json == JsonPlace::None || plain()) && crate::kinds::district_mask_bytes_into(value, cut, out)
+                (plain_as_is(h) || plain()) && crate::kinds::district_mask_bytes_into(value, cut, out)
             }
             (_, Parsed::EmailAt(at)) if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain) => {
                 let plain = || json_plain_end(value.as_bytes(), 0) == value.len();
-                (h.json == JsonPlace::None || plain()) && crate::kinds::first1_mask_bytes_into(value, at as usize, out)
+                (plain_as_is(h) || plain()) && crate::kinds::first1_mask_bytes_into(value, at as usize, out)
             }
             _ => false,
         }
@@ -478,6 +478,14 @@ impl Redactor {
         }
         Ok(())
     }
+}
+
+/// Whether the bytes of a hit's value may be written into the output as they are, without
+/// looking at them for JSON escapes: free text, or a JSON string span without escapes (then the
+/// value is the span's bytes, and the JSON lexer takes no raw `"`, `\\` or control byte inside a
+/// string). A decoded value may hold any of them, and is looked at.
+fn plain_as_is(h: &Hit) -> bool {
+    h.json == JsonPlace::None || h.json == JsonPlace::String && h.decoded.is_none()
 }
 
 /// The markers of a whole line (the unmask pass never needs the line as text).
@@ -577,5 +585,66 @@ mod tests {
             }
         }
         assert!(taken > 150 && in_json > 50, "{taken} {in_json}");
+    }
+
+    /// The fast paths of [`Redactor::apply`] write what the general path writes, for every hit
+    /// of the corpus lines and of edits of them (escapes, quotes and raw control characters put
+    /// into JSON strings and free text), under each preset; and a JSON string hit without
+    /// escapes never holds a byte that JSON would escape (what [`plain_as_is`] relies on).
+    #[test]
+    fn fast_paths_agree_with_the_general_path_on_the_corpus() {
+        let corpus = include_str!("../../../tests/corpus/texts.txt");
+        let edits = ["\\u4e09", "\\\"", "\\n", "\t", "\u{1}", "\"", "\u{85}", "\\u0031"];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut lines: Vec<String> = corpus.lines().map(String::from).collect();
+        for line in corpus.lines() {
+            // An edit at a character boundary, preferably inside or next to a value.
+            let bounds: Vec<usize> = (0..=line.len()).filter(|&i| line.is_char_boundary(i)).collect();
+            let at = bounds[next(bounds.len())];
+            lines.push(format!("{}{}{}", &line[..at], edits[next(edits.len())], &line[at..]));
+        }
+        let presets = [Mask::Default, Mask::KeepSurname, Mask::KeepDistrict, Mask::KeepFirst1Domain, Mask::KEEP_FIRST1_LAST2, Mask::KeepAreaLast2];
+        let (mut fast, mut raw_json) = ([0usize; 2], 0);
+        for mask in presets {
+            let r = Redactor::new(Scanner::new(), Policy::new(Action::Mask(mask)), None).unwrap();
+            for line in &lines {
+                let mut hits = Vec::new();
+                let text = r.scanner.line_hits(line.as_bytes(), &mut hits);
+                for h in &hits {
+                    let value = match (&h.decoded, text) {
+                        (Some(v), _) => Some(v.as_str()),
+                        (None, Some(t)) => t.get(h.start..h.end),
+                        (None, None) => None,
+                    };
+                    if h.json == JsonPlace::String && h.decoded.is_none() {
+                        raw_json += 1;
+                        let span = &line.as_bytes()[h.start..h.end];
+                        assert_eq!(json_plain_end(span, 0), span.len(), "{line}");
+                    }
+                    let (mut general, mut stats) = (Vec::new(), Stats::default());
+                    r.replacement_into(h, value, &mut general, &mut stats, &mut String::new());
+                    for (i, taken) in fast.iter_mut().enumerate() {
+                        let mut out = b"x".to_vec();
+                        let took = value.is_some_and(|v| match i {
+                            0 => r.masked_number_into(h, v, &mut out),
+                            _ => r.masked_text_into(h, v, &mut out),
+                        });
+                        if took {
+                            *taken += 1;
+                            assert_eq!(String::from_utf8_lossy(&out[1..]), String::from_utf8_lossy(&general), "{line}");
+                        } else {
+                            assert_eq!(out, b"x", "{line}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(fast[0] > 5_000 && fast[1] > 5_000 && raw_json > 1_000, "{fast:?} {raw_json}");
     }
 }
