@@ -352,14 +352,24 @@ impl Redactor {
     ) {
         let mut pos = 0;
         for h in hits {
-            out.extend_from_slice(&line[pos..h.start]);
             stats.by_kind[index(h.kind)] += 1;
             let value = match (&h.decoded, text) {
                 (Some(v), _) => Some(v.as_str()),
                 (None, Some(t)) => t.get(h.start..h.end),
                 (None, None) => std::str::from_utf8(&line[h.start..h.end]).ok(),
             };
-            if !value.is_some_and(|v| self.masked_number_into(h, v, out) || self.masked_text_into(h, v, out)) {
+            // The text before the value and the value, in one copy when the value is the span's
+            // bytes: the fast paths mask the value where it lies.
+            let at = out.len() + (h.start - pos);
+            match &h.decoded {
+                None => out.extend_from_slice(&line[pos..h.end]),
+                Some(v) => {
+                    out.extend_from_slice(&line[pos..h.start]);
+                    out.extend_from_slice(v.as_bytes());
+                }
+            }
+            if !value.is_some_and(|v| self.masked_in_place(h, v, out, at)) {
+                out.truncate(at);
                 self.replacement_into(h, value, out, stats, repl);
             }
             pos = h.end;
@@ -393,49 +403,45 @@ impl Redactor {
         }
     }
 
-    /// Appends the mask of a number the scanner read straight from its positions (no second
-    /// read, no string in between) when every masked character is ASCII. `false`, with nothing
-    /// appended, when [`Redactor::replace`] must make it: no positions, another action, a bare
-    /// JSON number (the mask may need quotes), a preset the kind refuses, or a character the
-    /// JSON string would need escaped.
-    fn masked_number_into(&self, h: &Hit, value: &str, out: &mut Vec<u8>) -> bool {
-        let (Parsed::Number(p), Action::Mask(m)) = (&h.parsed, self.policy.action(h.kind)) else { return false };
-        let plain_json = || json_plain_end(value.as_bytes(), 0) == value.len();
-        if h.json == JsonPlace::Number || !plain_as_is(h) && !plain_json() {
-            return false;
-        }
-        match rules(h.kind).kept(m, p) {
-            Some(Ok((first, last))) => p.mask_ascii_into(value, first, last, out),
-            _ => false,
-        }
-    }
-
-    /// Appends the default mask of a name, of an address with a known prefix or of an email with
-    /// a known `@` straight to `out`, as [`Redactor::replace`] would make it. `false`, with nothing appended, when
-    /// `replace` must make it: another action or preset, a bare JSON number (the mask needs
-    /// quotes), a prefix the JSON string would need escaped, or a value the fast path leaves to
-    /// the general one (see [`crate::kinds::surname_mask_bytes_into`]).
-    fn masked_text_into(&self, h: &Hit, value: &str, out: &mut Vec<u8>) -> bool {
+    /// Masks `value`, which `out` holds from byte `at` on, where it lies, as
+    /// [`Redactor::replace`] would mask it: a number the scanner read straight from its
+    /// positions (no second read) when every masked character is ASCII, and the default mask of
+    /// a name, of an address with a known prefix or of an email with a known `@`. `false`, with
+    /// `out` to be cut back to `at` by the caller, when `replace` must make it: another action or
+    /// preset, no positions, a bare JSON number (the mask may need quotes), a character the JSON
+    /// string would need escaped, or a value the fast path leaves to the general one (see
+    /// [`crate::kinds::surname_mask_in_place`]).
+    fn masked_in_place(&self, h: &Hit, value: &str, out: &mut Vec<u8>, at: usize) -> bool {
         if h.json == JsonPlace::Number {
             return false;
         }
         let Action::Mask(m) = self.policy.action(h.kind) else { return false };
+        let plain = |s: &str| plain_as_is(h) || json_plain_end(s.as_bytes(), 0) == s.len();
         match (h.kind, h.parsed) {
+            (_, Parsed::Number(p)) => match rules(h.kind).kept(m, &p) {
+                Some(Ok((first, last))) => {
+                    plain(value) && out.get_mut(at..).is_some_and(|b| p.mask_ascii_in_place(b, first, last))
+                }
+                _ => false,
+            },
             (Kind::CnName, Parsed::Nothing)
                 if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepSurname) =>
             {
-                crate::kinds::surname_mask_bytes_into(value, out)
+                crate::kinds::surname_mask_in_place(out, at)
             }
             (_, Parsed::AddressPrefix(cut))
                 if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepDistrict) =>
             {
                 let cut = cut as usize;
-                let plain = || value.get(..cut).is_some_and(|p| json_plain_end(p.as_bytes(), 0) == cut);
-                (plain_as_is(h) || plain()) && crate::kinds::district_mask_bytes_into(value, cut, out)
+                value.get(..cut).is_some_and(plain) && crate::kinds::district_mask_in_place(value, cut, out, at)
             }
-            (_, Parsed::EmailAt(at)) if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain) => {
-                let plain = || json_plain_end(value.as_bytes(), 0) == value.len();
-                (plain_as_is(h) || plain()) && crate::kinds::first1_mask_bytes_into(value, at as usize, out)
+            (_, Parsed::EmailAt(sign))
+                if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain) =>
+            {
+                plain(value) && {
+                    out.truncate(at);
+                    crate::kinds::first1_mask_bytes_into(value, sign as usize, out)
+                }
             }
             _ => false,
         }
@@ -527,7 +533,16 @@ fn escape_json(s: &str, out: &mut Vec<u8>) {
 mod tests {
     use super::*;
 
-    /// Every value the name and address fast path writes is what the general path writes, in
+    /// What the fast path of [`Redactor::apply`] writes for one value, if it takes it; the bytes
+    /// before the value must stay as they were.
+    fn fast(r: &Redactor, h: &Hit, value: &str) -> Option<Vec<u8>> {
+        let mut out = [b"x", value.as_bytes()].concat();
+        let taken = r.masked_in_place(h, value, &mut out, 1);
+        assert_eq!(out[0], b'x');
+        taken.then(|| out[1..].to_vec())
+    }
+
+    /// Every value a fast path writes is what the general path writes, in
     /// plain text and in JSON strings with escapes, under each preset that takes it.
     #[test]
     fn text_fast_path_agrees_with_the_general_path() {
@@ -572,14 +587,11 @@ mod tests {
                     };
                     let (mut general, mut stats) = (Vec::new(), Stats::default());
                     r.replacement_into(h, value, &mut general, &mut stats, &mut String::new());
-                    let mut fast = Vec::new();
-                    if value.is_some_and(|v| r.masked_text_into(h, v, &mut fast)) {
+                    if let Some(fast) = value.and_then(|v| fast(&r, h, v)) {
                         taken += 1;
                         in_json += (h.json == JsonPlace::String) as usize;
                         assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&general), "{line}");
                         assert_eq!(stats.fallbacks, 0, "{line}");
-                    } else {
-                        assert!(fast.is_empty(), "{line}");
                     }
                 }
             }
@@ -609,8 +621,15 @@ mod tests {
             let at = bounds[next(bounds.len())];
             lines.push(format!("{}{}{}", &line[..at], edits[next(edits.len())], &line[at..]));
         }
-        let presets = [Mask::Default, Mask::KeepSurname, Mask::KeepDistrict, Mask::KeepFirst1Domain, Mask::KEEP_FIRST1_LAST2, Mask::KeepAreaLast2];
-        let (mut fast, mut raw_json) = ([0usize; 2], 0);
+        let presets = [
+            Mask::Default,
+            Mask::KeepSurname,
+            Mask::KeepDistrict,
+            Mask::KeepFirst1Domain,
+            Mask::KEEP_FIRST1_LAST2,
+            Mask::KeepAreaLast2,
+        ];
+        let (mut taken, mut raw_json) = ([0usize; 2], 0);
         for mask in presets {
             let r = Redactor::new(Scanner::new(), Policy::new(Action::Mask(mask)), None).unwrap();
             for line in &lines {
@@ -629,22 +648,13 @@ mod tests {
                     }
                     let (mut general, mut stats) = (Vec::new(), Stats::default());
                     r.replacement_into(h, value, &mut general, &mut stats, &mut String::new());
-                    for (i, taken) in fast.iter_mut().enumerate() {
-                        let mut out = b"x".to_vec();
-                        let took = value.is_some_and(|v| match i {
-                            0 => r.masked_number_into(h, v, &mut out),
-                            _ => r.masked_text_into(h, v, &mut out),
-                        });
-                        if took {
-                            *taken += 1;
-                            assert_eq!(String::from_utf8_lossy(&out[1..]), String::from_utf8_lossy(&general), "{line}");
-                        } else {
-                            assert_eq!(out, b"x", "{line}");
-                        }
+                    if let Some(out) = value.and_then(|v| fast(&r, h, v)) {
+                        taken[matches!(h.parsed, Parsed::Number(_)) as usize] += 1;
+                        assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(&general), "{line}");
                     }
                 }
             }
         }
-        assert!(fast[0] > 5_000 && fast[1] > 5_000 && raw_json > 1_000, "{fast:?} {raw_json}");
+        assert!(taken[0] > 5_000 && taken[1] > 5_000 && raw_json > 1_000, "{taken:?} {raw_json}");
     }
 }
