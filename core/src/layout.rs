@@ -437,7 +437,7 @@ impl Positions {
         if b.len() == n {
             // `n` characters in `n` bytes: every byte is a significant ASCII character, and the
             // masked ones are one run.
-            b[first..n - last].fill(b'*');
+            crate::mask::fill_stars(&mut b[first..n - last]);
             return true;
         }
         // The bits of the masked characters: all but the first `first` and the last `last`.

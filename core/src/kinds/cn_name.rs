@@ -100,8 +100,10 @@ pub(crate) fn surname_mask_in_place(out: &mut Vec<u8>, at: usize) -> bool {
         return false;
     }
     let keep = if n > 2 && COMPOUND_SET.starts(b) { 2 } else { 1 };
-    out.truncate(at + 3 * keep);
-    out.resize(at + 3 * keep + (n - keep), MASK_CHAR as u8);
+    // One star per three-byte character after the surname: the mask fits where the name was.
+    let stars = at + 3 * keep;
+    out.truncate(stars + (n - keep));
+    crate::mask::fill_stars(&mut out[stars..]);
     true
 }
 
