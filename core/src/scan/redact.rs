@@ -234,32 +234,45 @@ impl Redactor {
 
     /// Scrubs a stream line by line into `writer` in bounded memory (see the module docs) and
     /// flushes it. Stops at the first read or write error (a closed pipe is
-    /// [`std::io::ErrorKind::BrokenPipe`]).
+    /// [`std::io::ErrorKind::BrokenPipe`]); the lines scrubbed before a read error are written.
+    ///
+    /// Scrubbed lines are gathered and handed to `writer` 256 KiB or more at a time, and whenever
+    /// the writer is flushed: a write per line cost more than the line's copy, and a
+    /// `BufWriter` of up to that capacity (the CLI's) passes such a batch on without copying it.
     pub fn redact_stream<R: Read, W: Write>(&self, reader: R, mut writer: W) -> std::io::Result<Stats> {
         let mut stats = Stats::default();
-        let mut out = Vec::with_capacity(64 * 1024);
+        let mut out = Vec::with_capacity(2 * OUT_BATCH);
         let mut repl = String::new();
+        let mut write_failed = false;
         let sc = &self.scanner;
-        stream::drive(
+        let read = stream::drive(
             reader,
             |line, known, hits| sc.checked_line_hits(line, known, hits),
             |text, hits| {
                 sc.text_hits(text, hits);
             },
             |piece| {
-                out.clear();
                 self.apply(piece.text, piece.utf8, piece.hits, &mut out, &mut stats, &mut repl);
                 count_piece(&mut stats, piece.text.len(), piece.newline, piece.last);
                 if piece.newline {
                     out.push(b'\n');
                 }
-                writer.write_all(&out)?;
-                if piece.idle {
-                    writer.flush()?;
+                if out.len() >= OUT_BATCH || piece.idle {
+                    write_failed = true;
+                    writer.write_all(&out)?;
+                    out.clear();
+                    if piece.idle {
+                        writer.flush()?;
+                    }
+                    write_failed = false;
                 }
                 Ok(())
             },
-        )?;
+        );
+        // The lines scrubbed before a read error are written too; a failed write is not retried.
+        let wrote = if write_failed { Ok(()) } else { writer.write_all(&out) };
+        read?;
+        wrote?;
         writer.flush()?;
         Ok(stats)
     }
@@ -493,6 +506,10 @@ impl Redactor {
 fn plain_as_is(h: &Hit) -> bool {
     h.json == JsonPlace::None || h.json == JsonPlace::String && h.decoded.is_none()
 }
+
+/// Bytes of scrubbed lines gathered before [`Redactor::redact_stream`] hands them to its
+/// writer: the output held besides one window's.
+const OUT_BATCH: usize = 256 * 1024;
 
 /// The markers of a whole line (the unmask pass never needs the line as text).
 fn markers_of_line<'t>(line: &'t [u8], _: Option<&'t str>, hits: &mut Vec<Hit>) -> Option<&'t str> {
