@@ -366,7 +366,8 @@ impl Redactor {
         let mut pos = 0;
         for h in hits {
             stats.by_kind[index(h.kind)] += 1;
-            let value = match (&h.decoded, text) {
+            // Sliced only where needed: the number and name fast paths read the bytes in place.
+            let value = || match (&h.decoded, text) {
                 (Some(v), _) => Some(v.as_str()),
                 (None, Some(t)) => t.get(h.start..h.end),
                 (None, None) => std::str::from_utf8(&line[h.start..h.end]).ok(),
@@ -381,9 +382,9 @@ impl Redactor {
                     out.extend_from_slice(v.as_bytes());
                 }
             }
-            if !value.is_some_and(|v| self.masked_in_place(h, v, out, at)) {
+            if !self.masked_in_place(h, value, out, at) {
                 out.truncate(at);
-                self.replacement_into(h, value, out, stats, repl);
+                self.replacement_into(h, value(), out, stats, repl);
             }
             pos = h.end;
         }
@@ -416,15 +417,16 @@ impl Redactor {
         }
     }
 
-    /// Masks `value`, which `out` holds from byte `at` on, where it lies, as
-    /// [`Redactor::replace`] would mask it: a number the scanner read straight from its
+    /// Masks the value, which `out` holds from byte `at` on, where it lies, as
+    /// [`Redactor::replace`] would mask it (`value` gives it as text, `None` if it is not; the
+    /// scanner's spans are whole characters of valid text, so it always does): a number the scanner read straight from its
     /// positions (no second read) when every masked character is ASCII, and the default mask of
     /// a name, of an address with a known prefix or of an email with a known `@`. `false`, with
     /// `out` to be cut back to `at` by the caller, when `replace` must make it: another action or
     /// preset, no positions, a bare JSON number (the mask may need quotes), a character the JSON
     /// string would need escaped, or a value the fast path leaves to the general one (see
     /// [`crate::kinds::surname_mask_in_place`]).
-    fn masked_in_place(&self, h: &Hit, value: &str, out: &mut Vec<u8>, at: usize) -> bool {
+    fn masked_in_place<'v>(&self, h: &Hit, value: impl Fn() -> Option<&'v str>, out: &mut Vec<u8>, at: usize) -> bool {
         if h.json == JsonPlace::Number {
             return false;
         }
@@ -433,7 +435,8 @@ impl Redactor {
         match (h.kind, h.parsed) {
             (_, Parsed::Number(p)) => match rules(h.kind).kept(m, &p) {
                 Some(Ok((first, last))) => {
-                    plain(value) && out.get_mut(at..).is_some_and(|b| p.mask_ascii_in_place(b, first, last))
+                    (plain_as_is(h) || value().is_some_and(plain))
+                        && out.get_mut(at..).is_some_and(|b| p.mask_ascii_in_place(b, first, last))
                 }
                 _ => false,
             },
@@ -446,15 +449,19 @@ impl Redactor {
                 if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepDistrict) =>
             {
                 let cut = cut as usize;
-                value.get(..cut).is_some_and(plain) && crate::kinds::district_mask_in_place(value, cut, out, at)
+                value().is_some_and(|v| {
+                    v.get(..cut).is_some_and(plain) && crate::kinds::district_mask_in_place(v, cut, out, at)
+                })
             }
             (_, Parsed::EmailAt(sign))
                 if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain) =>
             {
-                plain(value) && {
-                    out.truncate(at);
-                    crate::kinds::first1_mask_bytes_into(value, sign as usize, out)
-                }
+                value().is_some_and(|v| {
+                    plain(v) && {
+                        out.truncate(at);
+                        crate::kinds::first1_mask_bytes_into(v, sign as usize, out)
+                    }
+                })
             }
             _ => false,
         }
@@ -554,7 +561,7 @@ mod tests {
     /// before the value must stay as they were.
     fn fast(r: &Redactor, h: &Hit, value: &str) -> Option<Vec<u8>> {
         let mut out = [b"x", value.as_bytes()].concat();
-        let taken = r.masked_in_place(h, value, &mut out, 1);
+        let taken = r.masked_in_place(h, || Some(value), &mut out, 1);
         assert_eq!(out[0], b'x');
         taken.then(|| out[1..].to_vec())
     }
