@@ -428,12 +428,18 @@ impl Positions {
         }
     }
 
-    /// [`Positions::mask_into`] onto bytes when every masked character is ASCII (most values):
-    /// the text with those bytes set to `*`, one copy and a few stores. `false` (nothing
-    /// appended) otherwise.
-    pub(crate) fn mask_ascii_into(&self, text: &str, first: usize, last: usize, out: &mut Vec<u8>) -> bool {
+    /// [`Positions::mask_into`] in place, on the bytes `b` of the text these positions were read
+    /// from, when every masked character is ASCII (most values): those bytes set to `*`, a few
+    /// stores. `false` otherwise, with `b` perhaps partly masked (the caller drops it).
+    pub(crate) fn mask_ascii_in_place(&self, b: &mut [u8], first: usize, last: usize) -> bool {
         let n = self.len();
         let (first, last) = if first + last >= n { (0, 0) } else { (first, last) };
+        if b.len() == n {
+            // `n` characters in `n` bytes: every byte is a significant ASCII character, and the
+            // masked ones are one run.
+            crate::mask::fill_stars(&mut b[first..n - last]);
+            return true;
+        }
         // The bits of the masked characters: all but the first `first` and the last `last`.
         let mut masked = self.bits;
         for _ in 0..first {
@@ -442,17 +448,13 @@ impl Positions {
         for _ in 0..last {
             masked &= !(1 << (63 - masked.leading_zeros()));
         }
-        let b = text.as_bytes();
-        let start = out.len();
-        out.extend_from_slice(b);
         while masked != 0 {
             let at = self.base as usize + masked.trailing_zeros() as usize;
             masked &= masked - 1;
-            if b[at] >= 0x80 {
-                out.truncate(start);
-                return false;
+            match b.get_mut(at) {
+                Some(c) if *c < 0x80 => *c = b'*',
+                _ => return false,
             }
-            out[start + at] = b'*';
         }
         true
     }

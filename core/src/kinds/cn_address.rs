@@ -28,7 +28,10 @@ pub(crate) fn parse(text: &str) -> Result<usize> {
 
 /// The checks of [`parse`] without the gazetteer lookup.
 fn check(text: &str) -> Result<()> {
-    let (suspect, n) = suspect_and_chars(text.as_bytes());
+    let b = text.as_bytes();
+    // 5 to 200 bytes are 2 to 200 characters (a character has 1 to 4 bytes), so most addresses
+    // need no count: every masked address comes through here.
+    let (suspect, n) = if (5..=200).contains(&b.len()) { (suspect(b), 2) } else { suspect_and_chars(b) };
     if suspect {
         if let Some((at, _)) = text.char_indices().find(|(_, c)| c.is_control()) {
             return Err(Error::value(KIND, Some(char_pos(text, at)), "control character"));
@@ -40,16 +43,35 @@ fn check(text: &str) -> Result<()> {
     Ok(())
 }
 
+/// The bytes of `w` below 0x20, equal to 0x7F or to 0xC2 (see [`suspect_and_chars`]): each
+/// such byte sets the high bit of its lane (other lanes may be set too; only zero means none).
+#[inline]
+fn suspect_word(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of some byte is set if, and only if, some byte of `w` is below `n` (n <= 0x80).
+    let below = |w: u64, n: u8| w.wrapping_sub(n as u64 * ONES) & !w & HIGH;
+    below(w, 0x20) | below(w ^ (0x7F * ONES), 1) | below(w ^ (0xC2 * ONES), 1)
+}
+
+/// The first half of [`suspect_and_chars`] alone, eight bytes at a time; the last word
+/// overlaps the one before instead of a byte loop over the rest.
+fn suspect(b: &[u8]) -> bool {
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+    let Some(tail) = b.len().checked_sub(8).map(|at| &b[at..]) else {
+        return b.iter().any(|&c| c < 0x20 || c == 0x7F || c == 0xC2);
+    };
+    let words = b.chunks_exact(8).fold(0, |acc, c| acc | suspect_word(word(c)));
+    words | suspect_word(word(tail)) != 0
+}
+
 /// Whether `b` may hold a control character, and how many characters it holds. Control
 /// characters are U+0000..U+001F, U+007F and U+0080..U+009F (`C2 80..9F`): a byte below 0x20,
 /// 0x7F or a `C2` lead byte (also the start of `·`) makes the text suspect, and the caller checks
 /// it char by char. Characters are the bytes that are no UTF-8 continuation byte (`10xxxxxx`).
 /// Eight bytes at a time: every masked address comes through here.
 fn suspect_and_chars(b: &[u8]) -> (bool, usize) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of some byte is set if, and only if, some byte of `w` is below `n` (n <= 0x80).
-    let below = |w: u64, n: u8| w.wrapping_sub(n as u64 * ONES) & !w & HIGH;
     let mut suspect = 0u64;
     let mut continuations = 0usize;
     // Up to 255 words a block, so that each byte lane of `lanes` counts without overflow.
@@ -58,7 +80,7 @@ fn suspect_and_chars(b: &[u8]) -> (bool, usize) {
         let mut words = block.chunks_exact(8);
         for c in &mut words {
             let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            suspect |= below(w, 0x20) | below(w ^ (0x7F * ONES), 1) | below(w ^ (0xC2 * ONES), 1);
+            suspect |= suspect_word(w);
             // Bit 7 set and bit 6 clear (`w << 1` moves each bit 6 under its own bit 7): one
             // continuation byte, counted in its lane.
             lanes += (w & !(w << 1) & HIGH) >> 7;
@@ -88,15 +110,16 @@ pub(crate) fn mask_at_into(value: &str, cut: usize, mask: Mask, out: &mut String
     restoring(out, |out| write_mask_at(value, cut, mask, out))
 }
 
-/// Appends the district mask (`浙江省杭州市西湖区****`) of an address whose prefix ends at byte
-/// `cut` to `out`: what [`mask_at_into`] gives for [`Mask::KeepDistrict`], without a `String` in
-/// between. `false`, with nothing appended, when the value fails the same checks (the caller
-/// takes the general path, which reports).
-pub(crate) fn district_mask_bytes_into(value: &str, cut: usize, out: &mut Vec<u8>) -> bool {
+/// Replaces `value`, which `out` holds from byte `at` on, by its district mask
+/// (`浙江省杭州市西湖区****`) when its prefix ends at byte `cut`: what [`mask_at_into`] gives for
+/// [`Mask::KeepDistrict`], without a `String` in between and without copying the prefix again.
+/// `false`, with `out` as it was, when the value fails the same checks (the caller takes the
+/// general path, which reports).
+pub(crate) fn district_mask_in_place(value: &str, cut: usize, out: &mut Vec<u8>, at: usize) -> bool {
     if check(value).is_err() || !value.is_char_boundary(cut) {
         return false;
     }
-    out.extend_from_slice(&value.as_bytes()[..cut]);
+    out.truncate(at + cut);
     out.extend_from_slice(b"****");
     true
 }
@@ -165,7 +188,7 @@ impl KindRules for CnAddress {
 
 #[cfg(test)]
 mod tests {
-    use super::{check, district_mask_bytes_into, mask_at, suspect_and_chars};
+    use super::{check, district_mask_in_place, mask_at, suspect, suspect_and_chars};
     use crate::mask::Mask;
 
     /// The word-at-a-time test gives what a byte loop gives, for every byte value at every
@@ -177,16 +200,51 @@ mod tests {
             (suspect, b.iter().filter(|&&c| c & 0xC0 != 0x80).count())
         };
         let fill = "杭州市西湖区文三路1号".repeat(200);
-        for len in (0..=24).chain([2040, 2047, 2048, 2049, 5000]) {
+        for len in (0..=24).chain([199, 200, 201, 2040, 2047, 2048, 2049, 5000]) {
             // Long texts: a byte in each of a few words and at the end.
-            for at in (0..len).filter(|&at| len <= 24 || at % 331 == 0 || at + 9 >= len) {
+            for at in (0..len).filter(|&at| len <= 201 || at % 331 == 0 || at + 9 >= len) {
                 for byte in 0..=255u8 {
                     let mut b = fill.as_bytes()[..len].to_vec();
                     b[at] = byte;
                     assert_eq!(suspect_and_chars(&b), slow(&b), "{len} bytes, {byte:#x} at {at}");
+                    assert_eq!(suspect(&b), slow(&b).0, "{len} bytes, {byte:#x} at {at}");
                 }
             }
         }
+    }
+
+    /// `check`, which counts characters only outside 5 to 200 bytes, agrees with its rule read
+    /// plainly, on texts of 0 to 210 characters of one to four bytes, half of them with a
+    /// control character somewhere.
+    #[test]
+    fn check_agrees_with_the_plain_rule() {
+        let plain = ['a', '1', '路', '·', 'é', '𠀀', '\u{a0}', ' ', '号'];
+        let control = ['\0', '\t', '\n', '\u{1f}', '\u{7f}', '\u{80}', '\u{85}', '\u{9f}'];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        let (mut ok, mut failed) = (0, 0);
+        for _ in 0..20_000 {
+            let n = next(211);
+            let mut chars: Vec<char> = (0..n).map(|_| plain[next(plain.len() as u64)]).collect();
+            if n > 0 && next(2) == 0 {
+                let at = next(n as u64);
+                chars[at] = control[next(control.len() as u64)];
+            }
+            let text: String = chars.iter().collect();
+            let rule = (2..=200).contains(&n) && !chars.iter().any(|c| c.is_control());
+            assert_eq!(check(&text).is_ok(), rule, "{n} chars, {} bytes", text.len());
+            if rule {
+                ok += 1;
+            } else {
+                failed += 1;
+            }
+        }
+        assert!(ok > 5_000 && failed > 5_000, "{ok} {failed}");
     }
 
     #[test]
@@ -208,7 +266,7 @@ mod tests {
     }
 
     /// The byte fast path gives what `mask_at` gives for `keep_district`, or declines (and
-    /// appends nothing) exactly where `mask_at` fails: ASCII, quotes, `·`, four-byte and control
+    /// leaves `out` as it was) exactly where `mask_at` fails: ASCII, quotes, `·`, four-byte and control
     /// characters, 1 to 201 characters, every cut.
     #[test]
     fn district_bytes_agree_with_mask_at() {
@@ -228,11 +286,11 @@ mod tests {
         for v in &values {
             for cut in 0..=v.len() + 1 {
                 let general = mask_at(v, cut, Mask::KeepDistrict).ok();
-                let mut out = b"x".to_vec();
-                if district_mask_bytes_into(v, cut, &mut out) {
+                let mut out = [b"x", v.as_bytes()].concat();
+                if district_mask_in_place(v, cut, &mut out, 1) {
                     assert_eq!(Some(&out[1..]), general.as_ref().map(|g| g.as_bytes()), "{cut}");
                 } else {
-                    assert_eq!(out, b"x");
+                    assert_eq!(&out[1..], v.as_bytes());
                     assert_eq!(general, None, "{cut} declined");
                 }
             }

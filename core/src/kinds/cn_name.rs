@@ -79,13 +79,14 @@ fn mask_surname_into(name: &str, out: &mut String) {
     out.extend(name.chars().enumerate().map(|(i, c)| if i < keep || c == DOT { c } else { MASK_CHAR }));
 }
 
-/// Appends the surname mask (`张**`, `欧阳**`) of `name` to `out` when `name` is a valid name
-/// of BMP Han characters alone (three bytes each, no `·`): what [`parse`] then
-/// [`mask_surname_into`] give, without a `String` in between. `false`, with nothing appended, for
-/// anything else (a `·`, a four-byte character, an invalid name): the caller takes the general
-/// path, which validates and reports. The mask needs no JSON escaping: Han bytes and `*`.
-pub(crate) fn surname_mask_bytes_into(name: &str, out: &mut Vec<u8>) -> bool {
-    let b = name.as_bytes();
+/// Replaces the name that `out` holds from byte `at` on by its surname mask (`张**`, `欧阳**`)
+/// when it is a valid name of BMP Han characters alone (three bytes each, no `·`): what
+/// [`parse`] then [`mask_surname_into`] give, without a `String` in between and without copying
+/// the surname again. `false`, with `out` as it was, for anything else (a `·`, a four-byte
+/// character, an invalid name): the caller takes the general path, which validates and reports.
+/// The mask needs no JSON escaping: Han bytes and `*`.
+pub(crate) fn surname_mask_in_place(out: &mut Vec<u8>, at: usize) -> bool {
+    let Some(b) = out.get(at..) else { return false };
     let n = b.len() / 3;
     if b.len() % 3 != 0 || !(2..=20).contains(&n) {
         return false;
@@ -99,8 +100,10 @@ pub(crate) fn surname_mask_bytes_into(name: &str, out: &mut Vec<u8>) -> bool {
         return false;
     }
     let keep = if n > 2 && COMPOUND_SET.starts(b) { 2 } else { 1 };
-    out.extend_from_slice(&b[..3 * keep]);
-    out.extend(std::iter::repeat_n(MASK_CHAR as u8, n - keep));
+    // One star per three-byte character after the surname: the mask fits where the name was.
+    let stars = at + 3 * keep;
+    out.truncate(stars + (n - keep));
+    crate::mask::fill_stars(&mut out[stars..]);
     true
 }
 
@@ -184,7 +187,7 @@ mod tests {
     }
 
     /// The byte fast path gives what `parse` then `mask_surname_into` give, or declines (and
-    /// appends nothing): compound and single surnames, `·`, four-byte characters, the edges of
+    /// leaves the name as it was): compound and single surnames, `·`, four-byte characters, the edges of
     /// every Han block, non-Han three-byte characters, 1 to 22 characters.
     #[test]
     fn surname_bytes_agree_with_the_general_path() {
@@ -211,12 +214,12 @@ mod tests {
                 mask_surname_into(name, &mut out);
                 out
             });
-            let mut out = b"x".to_vec();
-            if surname_mask_bytes_into(name, &mut out) {
+            let mut out = [b"x", name.as_bytes()].concat();
+            if surname_mask_in_place(&mut out, 1) {
                 taken += 1;
                 assert_eq!(Some(&out[1..]), general.as_ref().map(|g| g.as_bytes()), "{name}");
             } else {
-                assert_eq!(out, b"x", "{name}");
+                assert_eq!(&out[1..], name.as_bytes(), "{name}");
                 // Declined although valid: only for a `·` or a character that is not three bytes.
                 let plain = name.chars().all(|c| c.len_utf8() == 3 && c != DOT);
                 assert!(general.is_none() || !plain, "{name} declined");

@@ -212,16 +212,13 @@ fn positions_mask_as_the_kind_masks() {
                     (w, g) => panic!("{kind} {mask} {value:?}: mask gave {w:?}, mask_at gave {g:?}"),
                 }
                 let Some(Ok((first, last))) = rules.kept(mask, &p) else { continue };
-                let mut out = BEFORE.as_bytes().to_vec();
-                if p.mask_ascii_into(&value, first, last, &mut out) {
+                let mut out = value.as_bytes().to_vec();
+                if p.mask_ascii_in_place(&mut out, first, last) {
                     bytes += 1;
-                    assert_eq!(
-                        out,
-                        format!("{BEFORE}{}", want.as_ref().unwrap()).into_bytes(),
-                        "{kind} {mask} {value:?}"
-                    );
+                    assert_eq!(out, want.as_ref().unwrap().as_bytes(), "{kind} {mask} {value:?}");
                 } else {
-                    assert_eq!(out, BEFORE.as_bytes(), "{kind} {mask} {value:?}: out changed");
+                    // Declined: only where a masked character is not ASCII.
+                    assert!(!want.as_ref().unwrap().is_ascii() || !value.is_ascii(), "{kind} {mask} {value:?}");
                 }
             }
         }

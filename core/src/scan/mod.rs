@@ -113,17 +113,18 @@
 //! # Streaming and memory
 //!
 //! The stream functions hold at most [`WINDOW`] bytes of input (plus [`LOOKBEHIND`] bytes of
-//! context) and the output of one window, whatever the input size. Every input line yields exactly
-//! one output line, in order; a last line without a newline stays without one; invalid UTF-8
-//! bytes pass through unchanged. A line longer than [`WINDOW`] is scrubbed in windows as free text
-//! (JSON key rules do not apply to it): each window is cut where no reported value crosses the cut,
-//! and the next window sees the [`LOOKBEHIND`] bytes before the cut as context, so a value shorter
-//! than [`MARGIN`] bytes is found whole wherever it lies. [`Redactor::redact_stream`] and
-//! [`Redactor::unmask_stream`] flush the writer whenever a read returns less than it asked for
-//! (no more input was ready), so a live stream (`tail -f log | yinsi mask`) shows each line when
-//! it comes; a file, read in full buffers, is flushed at its end. [`Scanner::scan_stream_events`]
-//! reports those moments as [`StreamEvent::Idle`], for the caller to flush its own writer
-//! (`yinsi scan --format jsonl` does).
+//! context) and the output of one window (and of up to 256 KiB of lines before it, not yet
+//! written), whatever the input size. Every input line yields exactly one output line, in order; a
+//! last line without a newline stays without one; invalid UTF-8 bytes pass through unchanged. A
+//! line longer than [`WINDOW`] is scrubbed in windows as free text (JSON key rules do not apply to
+//! it): each window is cut where no reported value crosses the cut, and the next window sees the
+//! [`LOOKBEHIND`] bytes before the cut as context, so a value shorter than [`MARGIN`] bytes is
+//! found whole wherever it lies. [`Redactor::redact_stream`] and [`Redactor::unmask_stream`] flush
+//! the writer whenever a read returns less than it asked for (no more input was ready), so a live
+//! stream (`tail -f log | yinsi mask`) shows each line when it comes; a file, read in full buffers,
+//! is flushed at its end. [`Scanner::scan_stream_events`] reports those moments as
+//! [`StreamEvent::Idle`], for the caller to flush its own writer (`yinsi scan --format jsonl`
+//! does).
 
 mod bytes;
 mod finder;

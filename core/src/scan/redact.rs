@@ -234,32 +234,45 @@ impl Redactor {
 
     /// Scrubs a stream line by line into `writer` in bounded memory (see the module docs) and
     /// flushes it. Stops at the first read or write error (a closed pipe is
-    /// [`std::io::ErrorKind::BrokenPipe`]).
+    /// [`std::io::ErrorKind::BrokenPipe`]); the lines scrubbed before a read error are written.
+    ///
+    /// Scrubbed lines are gathered and handed to `writer` 256 KiB or more at a time, and whenever
+    /// the writer is flushed: a write per line cost more than the line's copy, and a
+    /// `BufWriter` of up to that capacity (the CLI's) passes such a batch on without copying it.
     pub fn redact_stream<R: Read, W: Write>(&self, reader: R, mut writer: W) -> std::io::Result<Stats> {
         let mut stats = Stats::default();
-        let mut out = Vec::with_capacity(64 * 1024);
+        let mut out = Vec::with_capacity(2 * OUT_BATCH);
         let mut repl = String::new();
+        let mut write_failed = false;
         let sc = &self.scanner;
-        stream::drive(
+        let read = stream::drive(
             reader,
             |line, known, hits| sc.checked_line_hits(line, known, hits),
             |text, hits| {
                 sc.text_hits(text, hits);
             },
             |piece| {
-                out.clear();
                 self.apply(piece.text, piece.utf8, piece.hits, &mut out, &mut stats, &mut repl);
                 count_piece(&mut stats, piece.text.len(), piece.newline, piece.last);
                 if piece.newline {
                     out.push(b'\n');
                 }
-                writer.write_all(&out)?;
-                if piece.idle {
-                    writer.flush()?;
+                if out.len() >= OUT_BATCH || piece.idle {
+                    write_failed = true;
+                    writer.write_all(&out)?;
+                    out.clear();
+                    if piece.idle {
+                        writer.flush()?;
+                    }
+                    write_failed = false;
                 }
                 Ok(())
             },
-        )?;
+        );
+        // The lines scrubbed before a read error are written too; a failed write is not retried.
+        let wrote = if write_failed { Ok(()) } else { writer.write_all(&out) };
+        read?;
+        wrote?;
         writer.flush()?;
         Ok(stats)
     }
@@ -352,15 +365,26 @@ impl Redactor {
     ) {
         let mut pos = 0;
         for h in hits {
-            out.extend_from_slice(&line[pos..h.start]);
             stats.by_kind[index(h.kind)] += 1;
-            let value = match (&h.decoded, text) {
+            // Sliced only where needed: the number and name fast paths read the bytes in place.
+            let value = || match (&h.decoded, text) {
                 (Some(v), _) => Some(v.as_str()),
                 (None, Some(t)) => t.get(h.start..h.end),
                 (None, None) => std::str::from_utf8(&line[h.start..h.end]).ok(),
             };
-            if !value.is_some_and(|v| self.masked_number_into(h, v, out) || self.masked_text_into(h, v, out)) {
-                self.replacement_into(h, value, out, stats, repl);
+            // The text before the value and the value, in one copy when the value is the span's
+            // bytes: the fast paths mask the value where it lies.
+            let at = out.len() + (h.start - pos);
+            match &h.decoded {
+                None => out.extend_from_slice(&line[pos..h.end]),
+                Some(v) => {
+                    out.extend_from_slice(&line[pos..h.start]);
+                    out.extend_from_slice(v.as_bytes());
+                }
+            }
+            if !self.masked_in_place(h, value, out, at) {
+                out.truncate(at);
+                self.replacement_into(h, value(), out, stats, repl);
             }
             pos = h.end;
         }
@@ -393,49 +417,51 @@ impl Redactor {
         }
     }
 
-    /// Appends the mask of a number the scanner read straight from its positions (no second
-    /// read, no string in between) when every masked character is ASCII. `false`, with nothing
-    /// appended, when [`Redactor::replace`] must make it: no positions, another action, a bare
-    /// JSON number (the mask may need quotes), a preset the kind refuses, or a character the
-    /// JSON string would need escaped.
-    fn masked_number_into(&self, h: &Hit, value: &str, out: &mut Vec<u8>) -> bool {
-        let (Parsed::Number(p), Action::Mask(m)) = (&h.parsed, self.policy.action(h.kind)) else { return false };
-        let plain_json = || json_plain_end(value.as_bytes(), 0) == value.len();
-        if h.json == JsonPlace::Number || h.json == JsonPlace::String && !plain_json() {
-            return false;
-        }
-        match rules(h.kind).kept(m, p) {
-            Some(Ok((first, last))) => p.mask_ascii_into(value, first, last, out),
-            _ => false,
-        }
-    }
-
-    /// Appends the default mask of a name, of an address with a known prefix or of an email with
-    /// a known `@` straight to `out`, as [`Redactor::replace`] would make it. `false`, with nothing appended, when
-    /// `replace` must make it: another action or preset, a bare JSON number (the mask needs
-    /// quotes), a prefix the JSON string would need escaped, or a value the fast path leaves to
-    /// the general one (see [`crate::kinds::surname_mask_bytes_into`]).
-    fn masked_text_into(&self, h: &Hit, value: &str, out: &mut Vec<u8>) -> bool {
+    /// Masks the value, which `out` holds from byte `at` on, where it lies, as
+    /// [`Redactor::replace`] would mask it (`value` gives it as text, `None` if it is not; the
+    /// scanner's spans are whole characters of valid text, so it always does): a number the scanner read straight from its
+    /// positions (no second read) when every masked character is ASCII, and the default mask of
+    /// a name, of an address with a known prefix or of an email with a known `@`. `false`, with
+    /// `out` to be cut back to `at` by the caller, when `replace` must make it: another action or
+    /// preset, no positions, a bare JSON number (the mask may need quotes), a character the JSON
+    /// string would need escaped, or a value the fast path leaves to the general one (see
+    /// [`crate::kinds::surname_mask_in_place`]).
+    fn masked_in_place<'v>(&self, h: &Hit, value: impl Fn() -> Option<&'v str>, out: &mut Vec<u8>, at: usize) -> bool {
         if h.json == JsonPlace::Number {
             return false;
         }
         let Action::Mask(m) = self.policy.action(h.kind) else { return false };
+        let plain = |s: &str| plain_as_is(h) || json_plain_end(s.as_bytes(), 0) == s.len();
         match (h.kind, h.parsed) {
+            (_, Parsed::Number(p)) => match rules(h.kind).kept(m, &p) {
+                Some(Ok((first, last))) => {
+                    (plain_as_is(h) || value().is_some_and(plain))
+                        && out.get_mut(at..).is_some_and(|b| p.mask_ascii_in_place(b, first, last))
+                }
+                _ => false,
+            },
             (Kind::CnName, Parsed::Nothing)
                 if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepSurname) =>
             {
-                crate::kinds::surname_mask_bytes_into(value, out)
+                crate::kinds::surname_mask_in_place(out, at)
             }
             (_, Parsed::AddressPrefix(cut))
                 if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepDistrict) =>
             {
                 let cut = cut as usize;
-                let plain = || value.get(..cut).is_some_and(|p| json_plain_end(p.as_bytes(), 0) == cut);
-                (h.json == JsonPlace::None || plain()) && crate::kinds::district_mask_bytes_into(value, cut, out)
+                value().is_some_and(|v| {
+                    v.get(..cut).is_some_and(plain) && crate::kinds::district_mask_in_place(v, cut, out, at)
+                })
             }
-            (_, Parsed::EmailAt(at)) if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain) => {
-                let plain = || json_plain_end(value.as_bytes(), 0) == value.len();
-                (h.json == JsonPlace::None || plain()) && crate::kinds::first1_mask_bytes_into(value, at as usize, out)
+            (_, Parsed::EmailAt(sign))
+                if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain) =>
+            {
+                value().is_some_and(|v| {
+                    plain(v) && {
+                        out.truncate(at);
+                        crate::kinds::first1_mask_bytes_into(v, sign as usize, out)
+                    }
+                })
             }
             _ => false,
         }
@@ -480,6 +506,18 @@ impl Redactor {
     }
 }
 
+/// Whether the bytes of a hit's value may be written into the output as they are, without
+/// looking at them for JSON escapes: free text, or a JSON string span without escapes (then the
+/// value is the span's bytes, and the JSON lexer takes no raw `"`, `\\` or control byte inside a
+/// string). A decoded value may hold any of them, and is looked at.
+fn plain_as_is(h: &Hit) -> bool {
+    h.json == JsonPlace::None || h.json == JsonPlace::String && h.decoded.is_none()
+}
+
+/// Bytes of scrubbed lines gathered before [`Redactor::redact_stream`] hands them to its
+/// writer: the output held besides one window's.
+const OUT_BATCH: usize = 256 * 1024;
+
 /// The markers of a whole line (the unmask pass never needs the line as text).
 fn markers_of_line<'t>(line: &'t [u8], _: Option<&'t str>, hits: &mut Vec<Hit>) -> Option<&'t str> {
     marker::find(line, hits);
@@ -519,7 +557,16 @@ fn escape_json(s: &str, out: &mut Vec<u8>) {
 mod tests {
     use super::*;
 
-    /// Every value the name and address fast path writes is what the general path writes, in
+    /// What the fast path of [`Redactor::apply`] writes for one value, if it takes it; the bytes
+    /// before the value must stay as they were.
+    fn fast(r: &Redactor, h: &Hit, value: &str) -> Option<Vec<u8>> {
+        let mut out = [b"x", value.as_bytes()].concat();
+        let taken = r.masked_in_place(h, || Some(value), &mut out, 1);
+        assert_eq!(out[0], b'x');
+        taken.then(|| out[1..].to_vec())
+    }
+
+    /// Every value a fast path writes is what the general path writes, in
     /// plain text and in JSON strings with escapes, under each preset that takes it.
     #[test]
     fn text_fast_path_agrees_with_the_general_path() {
@@ -564,18 +611,74 @@ mod tests {
                     };
                     let (mut general, mut stats) = (Vec::new(), Stats::default());
                     r.replacement_into(h, value, &mut general, &mut stats, &mut String::new());
-                    let mut fast = Vec::new();
-                    if value.is_some_and(|v| r.masked_text_into(h, v, &mut fast)) {
+                    if let Some(fast) = value.and_then(|v| fast(&r, h, v)) {
                         taken += 1;
                         in_json += (h.json == JsonPlace::String) as usize;
                         assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&general), "{line}");
                         assert_eq!(stats.fallbacks, 0, "{line}");
-                    } else {
-                        assert!(fast.is_empty(), "{line}");
                     }
                 }
             }
         }
         assert!(taken > 150 && in_json > 50, "{taken} {in_json}");
+    }
+
+    /// The fast paths of [`Redactor::apply`] write what the general path writes, for every hit
+    /// of the corpus lines and of edits of them (escapes, quotes and raw control characters put
+    /// into JSON strings and free text), under each preset; and a JSON string hit without
+    /// escapes never holds a byte that JSON would escape (what [`plain_as_is`] relies on).
+    #[test]
+    fn fast_paths_agree_with_the_general_path_on_the_corpus() {
+        let corpus = include_str!("../../../tests/corpus/texts.txt");
+        let edits = ["\\u4e09", "\\\"", "\\n", "\t", "\u{1}", "\"", "\u{85}", "\\u0031"];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut lines: Vec<String> = corpus.lines().map(String::from).collect();
+        for line in corpus.lines() {
+            // An edit at a character boundary, preferably inside or next to a value.
+            let bounds: Vec<usize> = (0..=line.len()).filter(|&i| line.is_char_boundary(i)).collect();
+            let at = bounds[next(bounds.len())];
+            lines.push(format!("{}{}{}", &line[..at], edits[next(edits.len())], &line[at..]));
+        }
+        let presets = [
+            Mask::Default,
+            Mask::KeepSurname,
+            Mask::KeepDistrict,
+            Mask::KeepFirst1Domain,
+            Mask::KEEP_FIRST1_LAST2,
+            Mask::KeepAreaLast2,
+        ];
+        let (mut taken, mut raw_json) = ([0usize; 2], 0);
+        for mask in presets {
+            let r = Redactor::new(Scanner::new(), Policy::new(Action::Mask(mask)), None).unwrap();
+            for line in &lines {
+                let mut hits = Vec::new();
+                let text = r.scanner.line_hits(line.as_bytes(), &mut hits);
+                for h in &hits {
+                    let value = match (&h.decoded, text) {
+                        (Some(v), _) => Some(v.as_str()),
+                        (None, Some(t)) => t.get(h.start..h.end),
+                        (None, None) => None,
+                    };
+                    if h.json == JsonPlace::String && h.decoded.is_none() {
+                        raw_json += 1;
+                        let span = &line.as_bytes()[h.start..h.end];
+                        assert_eq!(json_plain_end(span, 0), span.len(), "{line}");
+                    }
+                    let (mut general, mut stats) = (Vec::new(), Stats::default());
+                    r.replacement_into(h, value, &mut general, &mut stats, &mut String::new());
+                    if let Some(out) = value.and_then(|v| fast(&r, h, v)) {
+                        taken[matches!(h.parsed, Parsed::Number(_)) as usize] += 1;
+                        assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(&general), "{line}");
+                    }
+                }
+            }
+        }
+        assert!(taken[0] > 5_000 && taken[1] > 5_000 && raw_json > 1_000, "{taken:?} {raw_json}");
     }
 }

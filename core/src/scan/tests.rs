@@ -372,6 +372,37 @@ fn stream_flushes_each_line_before_waiting_for_more() {
     assert_eq!(sink.flushes, 2, "one for the read that ended short, one at the end");
 }
 
+/// A read error stops the stream with that error, after the lines scrubbed before it are
+/// written: lines are handed to the writer in batches, and a read that fills the buffer is no
+/// moment to flush, so the last batch is still held when the next read fails.
+#[test]
+fn stream_writes_the_lines_before_a_read_error() {
+    struct Failing {
+        data: Vec<u8>,
+        at: usize,
+    }
+    impl std::io::Read for Failing {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.data.len() - self.at);
+            if n == 0 {
+                return Err(std::io::Error::other("disk"));
+            }
+            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+    // One read fills the buffer exactly, ending inside a line; the next read fails.
+    let line = "a 13812345678\n";
+    let lines = (WINDOW + LOOKBEHIND) / line.len();
+    let mut data = line.repeat(lines).into_bytes();
+    data.resize(WINDOW + LOOKBEHIND, b'7');
+    let mut out = Vec::new();
+    let e = masker().redact_stream(Failing { data, at: 0 }, &mut out).unwrap_err();
+    assert_eq!(e.to_string(), "disk");
+    assert!(out == "a 138****5678\n".repeat(lines).into_bytes(), "{} bytes written", out.len());
+}
+
 /// `yinsi scan --format jsonl` on a live stream: the scan says `Idle` after the values of the
 /// last line a read completed, before it reads again (which may wait for new input); a file read
 /// whole says it once, at the short read before its end.
