@@ -587,6 +587,8 @@ impl Lexer<'_, '_> {
             // Most values have no key: no call then.
             match key.and_then(|_| forced(self.sc, value, key, self.out)) {
                 Some(h) => self.out.push(Hit { start: start + h.start, end: start + h.end, ..h }),
+                // Most time stamps hold nothing: no call then.
+                None if self.b.get(start).is_some_and(u8::is_ascii_digit) && inert(self.b, start, end) => {}
                 None => finder::find(self.sc, value, start, self.out),
             }
         } else {
@@ -645,6 +647,66 @@ fn forced(sc: &Scanner, value: &str, key: Option<(Kind, bool)>, scratch: &mut Ve
         _ => is_valid(kind, trimmed),
     };
     (exact || looks).then(|| Hit::new(s, e, kind, if looks { CONF_CHECKED.min(0.95) } else { CONF_KEY }))
+}
+
+/// Whether the free-text scanner finds nothing in the string value `b[start..end]` whatever its
+/// rules, proven from the bytes alone: ASCII with no `@` (no e-mail; names and addresses need Han
+/// text), where no stretch of bytes a number run may span holds [`finder::MIN_DIGITS`] digits.
+/// A run spans digits, `X x - + ( )` and the space; read more widely here (every byte from the
+/// space to `9`, and `X x`), which only makes fewer values inert. Log time stamps
+/// (`2026-11-29T00:02:53.477Z`), levels and service names are such values: the scanner would read
+/// each digit group of a time stamp as a number run.
+///
+/// Eight bytes at a time: a stretch inside one word has fewer than eight digits, so only the
+/// digits of the stretch that runs on from word to word (`carry`) are counted.
+fn inert(b: &[u8], start: usize, end: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // The number of marked bytes (high bits) of a mask: a multiply, as the build has no `popcnt`.
+    let count = |m: u64| ((m >> 7).wrapping_mul(ONES) >> 56) as usize;
+    let mut carry = 0;
+    let mut i = start;
+    while i < end {
+        let n = end - i;
+        let mut w = match b.get(i..i + 8) {
+            Some(c) => u64::from_le_bytes(c.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut buf = [0u8; 8];
+                buf[..n].copy_from_slice(&b[i..end]);
+                u64::from_le_bytes(buf)
+            }
+        };
+        if n < 8 {
+            // Bytes past the value read as 0: a byte no stretch spans.
+            w &= (1 << (8 * n)) - 1;
+        }
+        let at = w ^ (ONES * b'@' as u64);
+        if (w | (at.wrapping_sub(ONES) & !at)) & HIGH != 0 {
+            return false;
+        }
+        // Per byte (all ASCII, so no carries): at least 0x30, 0x20, 0x3A; `X x`.
+        let (from_digit, from_space, above_digit) = (w + ONES * 0x50, w + ONES * 0x60, w + ONES * 0x46);
+        let x = (w | (ONES * 0x20)) ^ (ONES * b'x' as u64);
+        let digit = from_digit & !above_digit & HIGH;
+        let stretch = (from_space & !above_digit | (x.wrapping_sub(ONES) & !x)) & HIGH;
+        let breaks = !stretch & HIGH;
+        if breaks == 0 {
+            carry += count(digit);
+        } else {
+            carry += count(digit & ((breaks & breaks.wrapping_neg()) - 1));
+            if carry >= finder::MIN_DIGITS {
+                return false;
+            }
+            // The digits after the last break run on into the next word.
+            let last = 63 - breaks.leading_zeros();
+            carry = count(digit & (!0u64 << last << 1));
+        }
+        if carry >= finder::MIN_DIGITS {
+            return false;
+        }
+        i += 8;
+    }
+    true
 }
 
 /// Where `value.trim()` starts and ends. Most values neither start nor end with a character
@@ -729,7 +791,53 @@ fn hex4(b: &[u8], i: usize) -> Lexed<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::trim_bounds;
+    use super::{finder, inert, trim_bounds};
+    use crate::Scanner;
+
+    /// A value [`inert`] passes has no hit in the free-text scanner: checked on values built of
+    /// the pieces numbers, e-mails and labels are made of. Most values near the digit limit are
+    /// not inert, and some have hits: the generator reaches both sides.
+    #[test]
+    fn inert_values_have_no_hits() {
+        let pieces: Vec<&str> = "0|1|3|8|9|13812345678|2026-11-29|0755|x|X|-|+|(|)| |T|:|.|/|_|a|Z|@|name=|addr:|\
+                                  address: |+86|(0755)|(+86)|\t|=|\"|e|1101051949"
+            .split('|')
+            .collect();
+        let sc = Scanner::new();
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let (mut passed, mut hits) = (0, 0);
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = 1 + (x % 12) as usize;
+            let mut v = String::new();
+            let mut y = x;
+            for _ in 0..n {
+                y = y.wrapping_mul(0x2545_f491_4f6c_dd1d).wrapping_add(1);
+                v.push_str(pieces[(y >> 33) as usize % pieces.len()]);
+            }
+            let mut out = Vec::new();
+            finder::find(&sc, &v, 0, &mut out);
+            hits += !out.is_empty() as usize;
+            // Alone, and inside a line whose bytes after the value could join a stretch.
+            let line = format!("\"{v}\"12345678901234567890");
+            let alone = inert(v.as_bytes(), 0, v.len());
+            assert_eq!(inert(line.as_bytes(), 1, v.len() + 1), alone, "{v:?}");
+            if alone {
+                passed += 1;
+                assert!(out.is_empty(), "{v:?}");
+            }
+        }
+        assert!(passed > 50_000 && hits > 5_000, "{passed} {hits}");
+        for v in ["2026-11-29T00:02:53.477Z", "INFO", "order-svc", "1795911061", "a1234567890"] {
+            let mut out = Vec::new();
+            finder::find(&sc, v, 0, &mut out);
+            assert!(out.is_empty() || !inert(v.as_bytes(), 0, v.len()), "{v:?}");
+        }
+        let inert = |v: &str| inert(v.as_bytes(), 0, v.len());
+        assert!(inert("2026-11-29T00:02:53.477Z") && !inert("1795911061") && !inert("张三"));
+    }
 
     /// The fast bounds agree with `str::trim` for every character alone, and around, before and
     /// after a plain ASCII or Han body.
