@@ -543,7 +543,14 @@ impl Lexer<'_, '_> {
             };
             self.ws();
             self.expect(b':')?;
-            self.value(key, depth)?;
+            self.ws();
+            if self.peek() == Some(b'"') {
+                // Most values are strings: read here, without a call to `value`.
+                let (start, end, escaped) = self.string()?;
+                self.string_value(key, start, end, escaped)?;
+            } else {
+                self.value(key, depth)?;
+            }
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
@@ -556,7 +563,9 @@ impl Lexer<'_, '_> {
         }
     }
 
-    /// A string token: the byte range inside the quotes, and whether it has escapes.
+    /// A string token: the byte range inside the quotes, and whether it has escapes. Inlined:
+    /// most strings are a few bytes, and a call costs as much as reading them.
+    #[inline(always)]
     fn string(&mut self) -> Lexed<(usize, usize, bool)> {
         self.expect(b'"')?;
         let start = self.i;
