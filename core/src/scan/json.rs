@@ -239,10 +239,10 @@ static KEY_CLASS: [u8; 256] = {
 
 /// Normalises a key into `buf`; `None` if it is too long. The bytes are UTF-8: only ASCII bytes
 /// are changed or inserted.
-fn normalise<'b>(key: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
+fn normalise<'b>(key: &[u8], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
     let mut n = 0;
     let mut prev_lower = false;
-    for c in key.bytes() {
+    for &c in key {
         let (out, lower) = match c {
             b'A'..=b'Z' => {
                 if prev_lower {
@@ -283,7 +283,7 @@ impl JsonKeys {
     /// JSON key ever matches those.
     fn norm_owned(key: &str) -> Option<String> {
         let mut buf = [0u8; MAX_KEY];
-        normalise(key, &mut buf).filter(|k| !k.is_empty()).map(|k| String::from_utf8_lossy(k).into_owned())
+        normalise(key.as_bytes(), &mut buf).filter(|k| !k.is_empty()).map(|k| String::from_utf8_lossy(k).into_owned())
     }
 
     /// Adds (or replaces) an exact key. An empty key, or one longer than 64 bytes once
@@ -330,7 +330,12 @@ impl JsonKeys {
 
     /// The kind a key decides, and whether it matched exactly (`false`: by a suffix word).
     pub fn lookup(&self, key: &str) -> Option<(Kind, bool)> {
-        let raw = key.as_bytes();
+        self.lookup_bytes(key.as_bytes())
+    }
+
+    /// [`JsonKeys::lookup`] of the bytes of a key (the lexer's view of the line).
+    #[inline]
+    pub(crate) fn lookup_bytes(&self, raw: &[u8]) -> Option<(Kind, bool)> {
         // Normalising never shortens a key: a longer one can only come out too long.
         if raw.len() > MAX_KEY {
             return None;
@@ -351,7 +356,7 @@ impl JsonKeys {
         // and whether it has a `_` (else no suffix word can match).
         let class = raw.iter().fold(0u8, |a, &c| a | KEY_CLASS[c as usize]);
         if class & 1 != 0 {
-            return self.lookup_changed(key);
+            return self.lookup_changed(raw);
         }
         self.lookup_normal(raw, class & 2 != 0)
     }
@@ -359,7 +364,7 @@ impl JsonKeys {
     /// [`JsonKeys::lookup`] of a key that normalisation changes (`idCard`, `ID-Card`).
     #[cold]
     #[inline(never)]
-    fn lookup_changed(&self, key: &str) -> Option<(Kind, bool)> {
+    fn lookup_changed(&self, key: &[u8]) -> Option<(Kind, bool)> {
         let mut buf = [0u8; MAX_KEY];
         let key = normalise(key, &mut buf)?;
         self.lookup_normal(key, key.contains(&b'_'))
@@ -411,7 +416,7 @@ impl JsonKeys {
     #[cfg(test)]
     pub(crate) fn lookup_slow(&self, key: &str) -> Option<(Kind, bool)> {
         let mut buf = [0u8; MAX_KEY];
-        let key = normalise(key, &mut buf)?;
+        let key = normalise(key.as_bytes(), &mut buf)?;
         if let Some((_, kind)) = self.exact.iter().find(|(k, _)| k.as_bytes() == key) {
             return Some((*kind, true));
         }
@@ -539,7 +544,7 @@ impl Lexer<'_, '_> {
                 let (k, _) = decode(&self.s[start..end])?;
                 self.sc.json_keys().lookup(&k)
             } else {
-                self.sc.json_keys().lookup(&self.s[start..end])
+                self.sc.json_keys().lookup_bytes(&self.b[start..end])
             };
             self.ws();
             self.expect(b':')?;
@@ -593,19 +598,17 @@ impl Lexer<'_, '_> {
         let first = self.out.len();
         if !escaped {
             let value = &self.s[start..end];
-            // Most values have no key: no call then.
-            match key.and_then(|_| forced(self.sc, value, key, self.out)) {
-                Some(h) => self.out.push(Hit { start: start + h.start, end: start + h.end, ..h }),
-                // Most time stamps hold nothing: no call then.
-                None if self.b.get(start).is_some_and(u8::is_ascii_digit) && inert(self.b, start, end) => {}
-                None => finder::find(self.sc, value, start, self.out),
+            // Most values have no key, and most time stamps hold nothing: no call then.
+            let done = key.is_some() && forced(self.sc, value, start, key, self.out)
+                || self.b.get(start).is_some_and(u8::is_ascii_digit) && inert(self.b, start, end);
+            if !done {
+                finder::find(self.sc, value, start, self.out);
             }
         } else {
             let (value, map) = decode(&self.s[start..end])?;
             let mut hits = Vec::new();
-            match forced(self.sc, &value, key, &mut hits) {
-                Some(h) => hits.push(h),
-                None => finder::find(self.sc, &value, 0, &mut hits),
+            if !forced(self.sc, &value, 0, key, &mut hits) {
+                finder::find(self.sc, &value, 0, &mut hits);
             }
             for mut h in hits {
                 h.decoded = Some(value[h.start..h.end].to_owned());
@@ -621,41 +624,45 @@ impl Lexer<'_, '_> {
     }
 
     fn number_value(&mut self, key: Option<(Kind, bool)>, start: usize, end: usize) {
-        if let Some(h) = forced(self.sc, &self.s[start..end], key, self.out) {
-            self.out.push(Hit { start: start + h.start, end: start + h.end, json: JsonPlace::Number, ..h });
+        if forced(self.sc, &self.s[start..end], start, key, self.out) {
+            if let Some(h) = self.out.last_mut() {
+                h.json = JsonPlace::Number;
+            }
         }
     }
 }
 
-/// The hit a key forces on its value (offsets within `value`), or `None` to scan it as text.
-/// `scratch` is used past its end and left as it was.
-fn forced(sc: &Scanner, value: &str, key: Option<(Kind, bool)>, scratch: &mut Vec<Hit>) -> Option<Hit> {
-    let (kind, exact) = key?;
+/// Pushes the hit a key forces on `value` (at byte `base` of the caller's text) to `out` and
+/// returns `true`; `false` (and `out` as it was): scan the value as text.
+fn forced(sc: &Scanner, value: &str, base: usize, key: Option<(Kind, bool)>, out: &mut Vec<Hit>) -> bool {
+    let Some((kind, exact)) = key else { return false };
     if !sc.finds(kind) {
-        return None;
+        return false;
     }
     let (s, e) = trim_bounds(value);
     let trimmed = &value[s..e];
     if trimmed.is_empty() || kind == Kind::CnName && finder::is_name_placeholder(trimmed) {
-        return None;
+        return false;
     }
-    let first = scratch.len();
-    finder::find(sc, trimmed, s, scratch);
+    let first = out.len();
+    finder::find(sc, trimmed, base + s, out);
     // The free-text hit keeps what it learnt (`Parsed`: an address's prefix end, an e-mail's
     // `@`, a number's positions), so the mask need not read the value again.
-    let whole = match &scratch[first..] {
-        [h] if h.start == s && h.end == e => Some(Hit { confidence: h.confidence.max(CONF_KEY), ..h.clone() }),
-        _ => None,
-    };
-    scratch.truncate(first);
-    if whole.is_some() {
-        return whole;
+    if let [h] = &mut out[first..] {
+        if h.start == base + s && h.end == base + e {
+            h.confidence = h.confidence.max(CONF_KEY);
+            return true;
+        }
     }
+    out.truncate(first);
     let looks = match kind {
         Kind::CnName | Kind::CnAddress => trimmed.chars().any(is_han),
         _ => is_valid(kind, trimmed),
     };
-    (exact || looks).then(|| Hit::new(s, e, kind, if looks { CONF_CHECKED.min(0.95) } else { CONF_KEY }))
+    if exact || looks {
+        out.push(Hit::new(base + s, base + e, kind, if looks { CONF_CHECKED.min(0.95) } else { CONF_KEY }));
+    }
+    exact || looks
 }
 
 /// Whether the free-text scanner finds nothing in the string value `b[start..end]` whatever its
