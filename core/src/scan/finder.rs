@@ -23,7 +23,7 @@ const CONF_GAZETTEER: f32 = 0.8;
 /// A number run holds at most this many space-separated units; a longer run is cut there.
 const MAX_UNITS: usize = 12;
 /// Fewest digits a number value has (a landline with a 3-digit area code).
-const MIN_DIGITS: usize = 10;
+pub(crate) const MIN_DIGITS: usize = 10;
 /// Most digits a number value has (a bank card).
 const MAX_DIGITS: usize = 19;
 /// Most bytes a number run may span; a longer run ends there (no value is that long).

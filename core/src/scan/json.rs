@@ -239,10 +239,10 @@ static KEY_CLASS: [u8; 256] = {
 
 /// Normalises a key into `buf`; `None` if it is too long. The bytes are UTF-8: only ASCII bytes
 /// are changed or inserted.
-fn normalise<'b>(key: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
+fn normalise<'b>(key: &[u8], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
     let mut n = 0;
     let mut prev_lower = false;
-    for c in key.bytes() {
+    for &c in key {
         let (out, lower) = match c {
             b'A'..=b'Z' => {
                 if prev_lower {
@@ -283,7 +283,7 @@ impl JsonKeys {
     /// JSON key ever matches those.
     fn norm_owned(key: &str) -> Option<String> {
         let mut buf = [0u8; MAX_KEY];
-        normalise(key, &mut buf).filter(|k| !k.is_empty()).map(|k| String::from_utf8_lossy(k).into_owned())
+        normalise(key.as_bytes(), &mut buf).filter(|k| !k.is_empty()).map(|k| String::from_utf8_lossy(k).into_owned())
     }
 
     /// Adds (or replaces) an exact key. An empty key, or one longer than 64 bytes once
@@ -330,7 +330,12 @@ impl JsonKeys {
 
     /// The kind a key decides, and whether it matched exactly (`false`: by a suffix word).
     pub fn lookup(&self, key: &str) -> Option<(Kind, bool)> {
-        let raw = key.as_bytes();
+        self.lookup_bytes(key.as_bytes())
+    }
+
+    /// [`JsonKeys::lookup`] of the bytes of a key (the lexer's view of the line).
+    #[inline]
+    pub(crate) fn lookup_bytes(&self, raw: &[u8]) -> Option<(Kind, bool)> {
         // Normalising never shortens a key: a longer one can only come out too long.
         if raw.len() > MAX_KEY {
             return None;
@@ -351,7 +356,7 @@ impl JsonKeys {
         // and whether it has a `_` (else no suffix word can match).
         let class = raw.iter().fold(0u8, |a, &c| a | KEY_CLASS[c as usize]);
         if class & 1 != 0 {
-            return self.lookup_changed(key);
+            return self.lookup_changed(raw);
         }
         self.lookup_normal(raw, class & 2 != 0)
     }
@@ -359,7 +364,7 @@ impl JsonKeys {
     /// [`JsonKeys::lookup`] of a key that normalisation changes (`idCard`, `ID-Card`).
     #[cold]
     #[inline(never)]
-    fn lookup_changed(&self, key: &str) -> Option<(Kind, bool)> {
+    fn lookup_changed(&self, key: &[u8]) -> Option<(Kind, bool)> {
         let mut buf = [0u8; MAX_KEY];
         let key = normalise(key, &mut buf)?;
         self.lookup_normal(key, key.contains(&b'_'))
@@ -411,7 +416,7 @@ impl JsonKeys {
     #[cfg(test)]
     pub(crate) fn lookup_slow(&self, key: &str) -> Option<(Kind, bool)> {
         let mut buf = [0u8; MAX_KEY];
-        let key = normalise(key, &mut buf)?;
+        let key = normalise(key.as_bytes(), &mut buf)?;
         if let Some((_, kind)) = self.exact.iter().find(|(k, _)| k.as_bytes() == key) {
             return Some((*kind, true));
         }
@@ -539,11 +544,18 @@ impl Lexer<'_, '_> {
                 let (k, _) = decode(&self.s[start..end])?;
                 self.sc.json_keys().lookup(&k)
             } else {
-                self.sc.json_keys().lookup(&self.s[start..end])
+                self.sc.json_keys().lookup_bytes(&self.b[start..end])
             };
             self.ws();
             self.expect(b':')?;
-            self.value(key, depth)?;
+            self.ws();
+            if self.peek() == Some(b'"') {
+                // Most values are strings: read here, without a call to `value`.
+                let (start, end, escaped) = self.string()?;
+                self.string_value(key, start, end, escaped)?;
+            } else {
+                self.value(key, depth)?;
+            }
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
@@ -556,7 +568,9 @@ impl Lexer<'_, '_> {
         }
     }
 
-    /// A string token: the byte range inside the quotes, and whether it has escapes.
+    /// A string token: the byte range inside the quotes, and whether it has escapes. Inlined:
+    /// most strings are a few bytes, and a call costs as much as reading them.
+    #[inline(always)]
     fn string(&mut self) -> Lexed<(usize, usize, bool)> {
         self.expect(b'"')?;
         let start = self.i;
@@ -584,17 +598,17 @@ impl Lexer<'_, '_> {
         let first = self.out.len();
         if !escaped {
             let value = &self.s[start..end];
-            // Most values have no key: no call then.
-            match key.and_then(|_| forced(self.sc, value, key, self.out)) {
-                Some(h) => self.out.push(Hit { start: start + h.start, end: start + h.end, ..h }),
-                None => finder::find(self.sc, value, start, self.out),
+            // Most values have no key, and most time stamps hold nothing: no call then.
+            let done = key.is_some() && forced(self.sc, value, start, key, self.out)
+                || self.b.get(start).is_some_and(u8::is_ascii_digit) && inert(self.b, start, end);
+            if !done {
+                finder::find(self.sc, value, start, self.out);
             }
         } else {
             let (value, map) = decode(&self.s[start..end])?;
             let mut hits = Vec::new();
-            match forced(self.sc, &value, key, &mut hits) {
-                Some(h) => hits.push(h),
-                None => finder::find(self.sc, &value, 0, &mut hits),
+            if !forced(self.sc, &value, 0, key, &mut hits) {
+                finder::find(self.sc, &value, 0, &mut hits);
             }
             for mut h in hits {
                 h.decoded = Some(value[h.start..h.end].to_owned());
@@ -610,41 +624,105 @@ impl Lexer<'_, '_> {
     }
 
     fn number_value(&mut self, key: Option<(Kind, bool)>, start: usize, end: usize) {
-        if let Some(h) = forced(self.sc, &self.s[start..end], key, self.out) {
-            self.out.push(Hit { start: start + h.start, end: start + h.end, json: JsonPlace::Number, ..h });
+        if forced(self.sc, &self.s[start..end], start, key, self.out) {
+            if let Some(h) = self.out.last_mut() {
+                h.json = JsonPlace::Number;
+            }
         }
     }
 }
 
-/// The hit a key forces on its value (offsets within `value`), or `None` to scan it as text.
-/// `scratch` is used past its end and left as it was.
-fn forced(sc: &Scanner, value: &str, key: Option<(Kind, bool)>, scratch: &mut Vec<Hit>) -> Option<Hit> {
-    let (kind, exact) = key?;
+/// Pushes the hit a key forces on `value` (at byte `base` of the caller's text) to `out` and
+/// returns `true`; `false` (and `out` as it was): scan the value as text.
+fn forced(sc: &Scanner, value: &str, base: usize, key: Option<(Kind, bool)>, out: &mut Vec<Hit>) -> bool {
+    let Some((kind, exact)) = key else { return false };
     if !sc.finds(kind) {
-        return None;
+        return false;
     }
     let (s, e) = trim_bounds(value);
     let trimmed = &value[s..e];
     if trimmed.is_empty() || kind == Kind::CnName && finder::is_name_placeholder(trimmed) {
-        return None;
+        return false;
     }
-    let first = scratch.len();
-    finder::find(sc, trimmed, s, scratch);
+    let first = out.len();
+    finder::find(sc, trimmed, base + s, out);
     // The free-text hit keeps what it learnt (`Parsed`: an address's prefix end, an e-mail's
     // `@`, a number's positions), so the mask need not read the value again.
-    let whole = match &scratch[first..] {
-        [h] if h.start == s && h.end == e => Some(Hit { confidence: h.confidence.max(CONF_KEY), ..h.clone() }),
-        _ => None,
-    };
-    scratch.truncate(first);
-    if whole.is_some() {
-        return whole;
+    if let [h] = &mut out[first..] {
+        if h.start == base + s && h.end == base + e {
+            h.confidence = h.confidence.max(CONF_KEY);
+            return true;
+        }
     }
+    out.truncate(first);
     let looks = match kind {
         Kind::CnName | Kind::CnAddress => trimmed.chars().any(is_han),
         _ => is_valid(kind, trimmed),
     };
-    (exact || looks).then(|| Hit::new(s, e, kind, if looks { CONF_CHECKED.min(0.95) } else { CONF_KEY }))
+    if exact || looks {
+        out.push(Hit::new(base + s, base + e, kind, if looks { CONF_CHECKED.min(0.95) } else { CONF_KEY }));
+    }
+    exact || looks
+}
+
+/// Whether the free-text scanner finds nothing in the string value `b[start..end]` whatever its
+/// rules, proven from the bytes alone: ASCII with no `@` (no e-mail; names and addresses need Han
+/// text), where no stretch of bytes a number run may span holds [`finder::MIN_DIGITS`] digits.
+/// A run spans digits, `X x - + ( )` and the space; read more widely here (every byte from the
+/// space to `9`, and `X x`), which only makes fewer values inert. Log time stamps
+/// (`2026-11-29T00:02:53.477Z`), levels and service names are such values: the scanner would read
+/// each digit group of a time stamp as a number run.
+///
+/// Eight bytes at a time: a stretch inside one word has fewer than eight digits, so only the
+/// digits of the stretch that runs on from word to word (`carry`) are counted.
+fn inert(b: &[u8], start: usize, end: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // The number of marked bytes (high bits) of a mask: a multiply, as the build has no `popcnt`.
+    let count = |m: u64| ((m >> 7).wrapping_mul(ONES) >> 56) as usize;
+    let mut carry = 0;
+    let mut i = start;
+    while i < end {
+        let n = end - i;
+        let mut w = match b.get(i..i + 8) {
+            Some(c) => u64::from_le_bytes(c.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut buf = [0u8; 8];
+                buf[..n].copy_from_slice(&b[i..end]);
+                u64::from_le_bytes(buf)
+            }
+        };
+        if n < 8 {
+            // Bytes past the value read as 0: a byte no stretch spans.
+            w &= (1 << (8 * n)) - 1;
+        }
+        let at = w ^ (ONES * b'@' as u64);
+        if (w | (at.wrapping_sub(ONES) & !at)) & HIGH != 0 {
+            return false;
+        }
+        // Per byte (all ASCII, so no carries): at least 0x30, 0x20, 0x3A; `X x`.
+        let (from_digit, from_space, above_digit) = (w + ONES * 0x50, w + ONES * 0x60, w + ONES * 0x46);
+        let x = (w | (ONES * 0x20)) ^ (ONES * b'x' as u64);
+        let digit = from_digit & !above_digit & HIGH;
+        let stretch = (from_space & !above_digit | (x.wrapping_sub(ONES) & !x)) & HIGH;
+        let breaks = !stretch & HIGH;
+        if breaks == 0 {
+            carry += count(digit);
+        } else {
+            carry += count(digit & ((breaks & breaks.wrapping_neg()) - 1));
+            if carry >= finder::MIN_DIGITS {
+                return false;
+            }
+            // The digits after the last break run on into the next word.
+            let last = 63 - breaks.leading_zeros();
+            carry = count(digit & (!0u64 << last << 1));
+        }
+        if carry >= finder::MIN_DIGITS {
+            return false;
+        }
+        i += 8;
+    }
+    true
 }
 
 /// Where `value.trim()` starts and ends. Most values neither start nor end with a character
@@ -729,7 +807,53 @@ fn hex4(b: &[u8], i: usize) -> Lexed<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::trim_bounds;
+    use super::{finder, inert, trim_bounds};
+    use crate::Scanner;
+
+    /// A value [`inert`] passes has no hit in the free-text scanner: checked on values built of
+    /// the pieces numbers, e-mails and labels are made of. Most values near the digit limit are
+    /// not inert, and some have hits: the generator reaches both sides.
+    #[test]
+    fn inert_values_have_no_hits() {
+        let pieces: Vec<&str> = "0|1|3|8|9|13812345678|2026-11-29|0755|x|X|-|+|(|)| |T|:|.|/|_|a|Z|@|name=|addr:|\
+                                  address: |+86|(0755)|(+86)|\t|=|\"|e|1101051949"
+            .split('|')
+            .collect();
+        let sc = Scanner::new();
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let (mut passed, mut hits) = (0, 0);
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = 1 + (x % 12) as usize;
+            let mut v = String::new();
+            let mut y = x;
+            for _ in 0..n {
+                y = y.wrapping_mul(0x2545_f491_4f6c_dd1d).wrapping_add(1);
+                v.push_str(pieces[(y >> 33) as usize % pieces.len()]);
+            }
+            let mut out = Vec::new();
+            finder::find(&sc, &v, 0, &mut out);
+            hits += !out.is_empty() as usize;
+            // Alone, and inside a line whose bytes after the value could join a stretch.
+            let line = format!("\"{v}\"12345678901234567890");
+            let alone = inert(v.as_bytes(), 0, v.len());
+            assert_eq!(inert(line.as_bytes(), 1, v.len() + 1), alone, "{v:?}");
+            if alone {
+                passed += 1;
+                assert!(out.is_empty(), "{v:?}");
+            }
+        }
+        assert!(passed > 50_000 && hits > 5_000, "{passed} {hits}");
+        for v in ["2026-11-29T00:02:53.477Z", "INFO", "order-svc", "1795911061", "a1234567890"] {
+            let mut out = Vec::new();
+            finder::find(&sc, v, 0, &mut out);
+            assert!(out.is_empty() || !inert(v.as_bytes(), 0, v.len()), "{v:?}");
+        }
+        let inert = |v: &str| inert(v.as_bytes(), 0, v.len());
+        assert!(inert("2026-11-29T00:02:53.477Z") && !inert("1795911061") && !inert("张三"));
+    }
 
     /// The fast bounds agree with `str::trim` for every character alone, and around, before and
     /// after a plain ASCII or Han body.
