@@ -701,7 +701,7 @@ fn classify_read(
     }
     if sc.finds(Kind::CnMobile)
         && (digits == 11 || country && digits == 13 || digits == 15 && lead[..2] == [0, 0])
-        && (b.len() == digits || mobile_groups(b))
+        && (b.len() == digits || mobile_groups(b, &lead))
     {
         if let Some(p) = read(Kind::CnMobile) {
             return Some((Kind::CnMobile, p));
@@ -718,40 +718,29 @@ fn classify_read(
 /// Whether the digit groups of a mobile candidate are written as mobiles are: one group, or
 /// `3 4 4` (blanks or dashes) after an optional `86`/`0086`, alone or glued to the first group
 /// (`+86 138 1234 5678`, `+86138 1234 5678`). `13 812 345 678` is a run of small numbers, not a
-/// mobile.
-fn mobile_groups(b: &[u8]) -> bool {
-    // Lengths of the digit groups (ASCII or full-width digits) and the first four digits.
+/// mobile. `lead` is the candidate's first four digits (see [`classify_read`]).
+fn mobile_groups(b: &[u8], lead: &[u8; 4]) -> bool {
+    // Lengths of the digit groups (ASCII or full-width digits).
     let mut groups = [0u8; MAX_UNITS + 4];
-    let mut lead = [0u8; 4];
     let mut n = 0;
     let mut i = 0;
     while i < b.len() && n < groups.len() {
-        let digit = if b[i].is_ascii_digit() {
-            Some(b[i] - b'0')
+        if b[i].is_ascii_digit() {
+            groups[n] += 1;
         } else if full_width_digit_at(b, i) {
+            groups[n] += 1;
             i += 2;
-            Some(b[i] - 0x90)
-        } else {
-            None
-        };
-        match digit {
-            Some(d) => {
-                if n == 0 && (groups[0] as usize) < lead.len() {
-                    lead[groups[0] as usize] = d;
-                }
-                groups[n] += 1;
-            }
-            None if groups[n] > 0 => n += 1,
-            None => {}
+        } else if groups[n] > 0 {
+            n += 1;
         }
         i += 1;
     }
     let mut g = groups;
     let len = n + (n < g.len() && g[n] > 0) as usize;
-    // The country code: its own group, or the start of the first.
+    // The country code: its own group, or the start of the first (so within the first group).
     let country = match lead {
-        [8, 6, ..] => 2,
-        [0, 0, 8, 6] => 4,
+        [8, 6, ..] if g[0] >= 2 => 2,
+        [0, 0, 8, 6] if g[0] >= 4 => 4,
         _ => 0,
     };
     let g = if country > 0 && len > 1 && g[0] == country {
@@ -1444,6 +1433,127 @@ mod tests {
         assert!(found.iter().all(|&f| f > 100 && f < n), "{found:?} of {n}");
         assert_eq!(ascii_digit_values(b"1381234567x"), None);
         assert_eq!(ascii_digit_values(&[b'1'; MAX_DIGITS + 1]), None);
+    }
+
+    /// [`mobile_groups`] as it was written, reading the lead digits itself: the reference. Whether the digit groups of a mobile candidate are written as mobiles are: one group, or
+    /// `3 4 4` (blanks or dashes) after an optional `86`/`0086`, alone or glued to the first group
+    /// (`+86 138 1234 5678`, `+86138 1234 5678`). `13 812 345 678` is a run of small numbers, not a
+    /// mobile.
+    fn mobile_groups_slow(b: &[u8]) -> bool {
+        // Lengths of the digit groups (ASCII or full-width digits) and the first four digits.
+        let mut groups = [0u8; MAX_UNITS + 4];
+        let mut lead = [0u8; 4];
+        let mut n = 0;
+        let mut i = 0;
+        while i < b.len() && n < groups.len() {
+            let digit = if b[i].is_ascii_digit() {
+                Some(b[i] - b'0')
+            } else if full_width_digit_at(b, i) {
+                i += 2;
+                Some(b[i] - 0x90)
+            } else {
+                None
+            };
+            match digit {
+                Some(d) => {
+                    if n == 0 && (groups[0] as usize) < lead.len() {
+                        lead[groups[0] as usize] = d;
+                    }
+                    groups[n] += 1;
+                }
+                None if groups[n] > 0 => n += 1,
+                None => {}
+            }
+            i += 1;
+        }
+        let mut g = groups;
+        let len = n + (n < g.len() && g[n] > 0) as usize;
+        // The country code: its own group, or the start of the first.
+        let country = match lead {
+            [8, 6, ..] => 2,
+            [0, 0, 8, 6] => 4,
+            _ => 0,
+        };
+        let g = if country > 0 && len > 1 && g[0] == country {
+            &g[1..len]
+        } else {
+            if country > 0 && g[0] == country + 3 {
+                g[0] = 3;
+            }
+            &g[..len]
+        };
+        matches!(g, [_] | [3, 4, 4])
+    }
+
+    /// The first four digits of `b`, as [`classify_read`] reads them.
+    fn lead_digits(b: &[u8]) -> [u8; 4] {
+        let mut lead = [0u8; 4];
+        let mut k = 0;
+        for (i, &c) in b.iter().enumerate() {
+            if k < 4 && c.is_ascii_digit() {
+                lead[k] = c - b'0';
+                k += 1;
+            } else if k < 4 && full_width_digit_at(b, i) {
+                lead[k] = b[i + 2] - 0x90;
+                k += 1;
+            }
+        }
+        lead
+    }
+
+    /// [`mobile_groups`] with the candidate's lead digits answers as the reference on grouped
+    /// numbers with and without country codes, their edits and random texts of digit groups.
+    #[test]
+    fn mobile_groups_agrees_with_the_reference() {
+        let mut rng = 0x5851_f42d_4c95_7f2du64;
+        let mut next = |n: usize| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % n as u64) as usize
+        };
+        let bases = [
+            "138 1234 5678",
+            "138-1234-5678",
+            "+86 138 1234 5678",
+            "+86138 1234 5678",
+            "0086 138 1234 5678",
+            "0086138 1234 5678",
+            "86 138 1234 5678",
+            "(+86)138 1234 5678",
+            "１３８ １２３４ ５６７８",
+            "13 812 345 678",
+            "8 6138 1234 5678",
+            "008 6138 1234 5678",
+            "+86 13812345678",
+        ];
+        let pieces = ["1", "8", "6", "0", "3", " ", "-", "８", "６", "０", "+", "("];
+        let mut texts: Vec<String> = bases.iter().map(|b| b.to_string()).collect();
+        for base in bases {
+            for _ in 0..400 {
+                let mut t: Vec<&str> = base.char_indices().map(|(i, c)| &base[i..i + c.len_utf8()]).collect();
+                for _ in 0..1 + next(3) {
+                    let at = next(t.len() + 1);
+                    match next(3) {
+                        0 => t.insert(at, pieces[next(pieces.len())]),
+                        1 if at < t.len() => t[at] = pieces[next(pieces.len())],
+                        _ if at < t.len() => {
+                            t.remove(at);
+                        }
+                        _ => {}
+                    }
+                }
+                texts.push(t.concat());
+            }
+        }
+        let mut yes = 0;
+        for t in &texts {
+            let b = t.as_bytes();
+            let want = mobile_groups_slow(b);
+            assert_eq!(mobile_groups(b, &lead_digits(b)), want, "{t:?}");
+            yes += want as usize;
+        }
+        assert!(yes > texts.len() / 10 && yes < texts.len() / 2, "{yes} of {}", texts.len());
     }
 
     /// What a hit says of a number: span, kind and positions.
