@@ -24,6 +24,13 @@ const LABEL: &str = "bank_card";
 /// The digits the default mask keeps: the issuer (BIN) and the last four.
 const MASK_KEEP: (usize, usize) = (6, 4);
 
+/// Whether the digit values `v` of a number written as ASCII digits alone are a valid card
+/// number: what [`positions`] accepts of such a text, whose positions are then every byte. For
+/// the scanner, which has read the values already.
+pub(crate) fn digits_valid(v: &[u8]) -> bool {
+    (16..=19).contains(&v.len()) && luhn_valid(v)
+}
+
 /// Whether the digits pass the Luhn check.
 pub(crate) fn luhn_valid(d: &[u8]) -> bool {
     luhn_sum(d, false) % 10 == 0

@@ -237,6 +237,17 @@ fn positions(text: &str) -> Result<Option<Positions>> {
     }
 }
 
+/// Whether the digit values `v` of an ID written as ASCII digits alone (18 of them, or the
+/// 15 of the legacy form) are a valid ID: what [`positions`] accepts of such a text, whose
+/// positions are then every byte. For the scanner, which has read the values already.
+pub(crate) fn digits_valid(v: &[u8]) -> bool {
+    match v.len() {
+        18 => check_values(v, false).is_ok(),
+        15 => check_values(v, true).is_ok(),
+        _ => false,
+    }
+}
+
 /// The characters the default mask keeps: the region code and the last four.
 const MASK_KEEP: (usize, usize) = (6, 4);
 

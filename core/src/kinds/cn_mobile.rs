@@ -53,6 +53,13 @@ fn check_values(v: &[u8]) -> std::result::Result<(), (usize, &'static str)> {
     Ok(())
 }
 
+/// Whether the digit values `v` of a number written as ASCII digits alone are a valid mobile
+/// number: what [`positions`] accepts of such a text of 11 digits, whose positions are then
+/// every byte. For the scanner, which has read the values already.
+pub(crate) fn digits_valid(v: &[u8]) -> bool {
+    v.len() == 11 && check_values(v).is_ok()
+}
+
 /// The 11 ASCII digits of a plain written number, checked; `None` for any other written form
 /// (then [`parse`] reads it). Character `i` is byte `i`, so the fault's index is its position.
 fn plain(text: &str) -> Option<Result<()>> {

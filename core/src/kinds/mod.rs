@@ -17,11 +17,14 @@ use crate::mask::Mask;
 use crate::tokenizer::Options;
 use crate::{Keyring, Kind, Result};
 
+pub(crate) use bank_card::digits_valid as card_digits_valid;
 pub(crate) use cn_address::district_mask_in_place;
 #[cfg(test)]
 pub(crate) use cn_address::mask_at as address_mask_at;
 pub(crate) use cn_address::mask_at_into as address_mask_at_into;
+pub(crate) use cn_id::digits_valid as id_digits_valid;
 pub use cn_id::{DATE_CUTOFF, DATE_FIRST, DATE_LAST};
+pub(crate) use cn_mobile::digits_valid as mobile_digits_valid;
 pub(crate) use cn_name::{is_han, surname_mask_in_place};
 pub(crate) use email::first1_mask_bytes_into;
 pub(crate) use email::mask_at_into as email_mask_at_into;

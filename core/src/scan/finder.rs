@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use super::bytes::{digits_end, host_end, plain_end, word_end};
 use super::{Hit, Parsed, Scanner};
 use crate::gazetteer::skip_blanks;
-use crate::kinds::{is_han, is_valid, valid_positions};
+use crate::kinds::{self, is_han, is_valid, valid_positions};
 use crate::layout::{Positions, WordSet};
 use crate::{gazetteer, Kind};
 
@@ -292,7 +292,7 @@ fn run_prefix(s: &str, i: usize) -> Option<(usize, bool)> {
 
 /// The number run that starts with the ASCII digit at `i`. Most runs are ASCII digits that
 /// nothing continues (times, amounts, ids, and most values): one unit, read here, in the
-/// scanner's loop, without the unit machinery of [`numbers`], which reads the others.
+/// scanner's loop; a run that goes on is read by [`dashed_unit`].
 #[inline(always)]
 fn ascii_digits(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
     let bytes = s.as_bytes();
@@ -307,10 +307,52 @@ fn ascii_digits(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>
                 return next;
             }
         }
-        return numbers(sc, s, i, base, out);
+        return dashed_unit(sc, s, i, at, base, out);
     }
     if (MIN_DIGITS..=MAX_DIGITS).contains(&(at - i)) && !glued_before(s, i) && !glued_after(s, at) {
         if let Some((kind, positions)) = classify(sc, &s[i..at], at - i, false, false) {
+            out.push(Hit { parsed: number_parsed(positions), ..Hit::new(base + i, base + at, kind, confidence(kind)) });
+        }
+    }
+    at
+}
+
+/// The number run at `i` whose ASCII digits `i..at` something continues. Most such runs are
+/// one unit of ASCII digits joined by dashes, maybe ending in `X` (`138-1234-5678`,
+/// `010-62345678`, an ID with its `X`): read here, without the unit machinery of [`numbers`],
+/// which reads the others (a blank, a full-width form or `转` in the run) from `i` again. The
+/// unit is read as `numbers` reads it: a dash continues it before a digit, an `X` ends it
+/// (taken when no word character follows), and a run longer than [`MAX_RUN_BYTES`] holds no
+/// value. A test compares the two readings.
+#[inline(never)]
+fn dashed_unit(sc: &Scanner, s: &str, i: usize, mut at: usize, base: usize, out: &mut Vec<Hit>) -> usize {
+    let bytes = s.as_bytes();
+    let mut digits = at - i;
+    let mut has_x = false;
+    loop {
+        if at - i > MAX_RUN_BYTES {
+            // One giant run of digits holds no value.
+            return at;
+        }
+        match bytes.get(at) {
+            Some(b'-') if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => {
+                let next = digits_end(bytes, at + 2);
+                digits += next - at - 1;
+                at = next;
+            }
+            Some(b'X' | b'x') => {
+                if !wordish_at(bytes, at + 1) {
+                    at += 1;
+                    has_x = true;
+                }
+                break;
+            }
+            _ if run_continues(bytes, at) => return numbers(sc, s, i, base, out),
+            _ => break,
+        }
+    }
+    if (MIN_DIGITS..=MAX_DIGITS).contains(&digits) && !glued_before(s, i) && !glued_after(s, at) {
+        if let Some((kind, positions)) = classify(sc, &s[i..at], digits, has_x, false) {
             out.push(Hit { parsed: number_parsed(positions), ..Hit::new(base + i, base + at, kind, confidence(kind)) });
         }
     }
@@ -556,11 +598,78 @@ fn wordish_before(b: &[u8], i: usize) -> bool {
 }
 
 /// The kind of a number candidate, checked with the kind's own reader, and where the reader
-/// found its significant characters.
+/// found its significant characters. A candidate of ASCII digits alone (most of them) is
+/// checked on its digit values by [`classify_plain`], any other by [`classify_read`].
 fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool) -> Option<(Kind, Option<Positions>)> {
     if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits) {
         return None;
     }
+    if !has_x && slice.len() == digits {
+        if let Some(v) = ascii_digit_values(slice.as_bytes()) {
+            return classify_plain(sc, slice, &v[..digits], country);
+        }
+    }
+    classify_read(sc, slice, digits, has_x, country)
+}
+
+/// The values of `b`, at most [`MAX_DIGITS`] ASCII digits, or `None` if a byte is no digit.
+#[inline]
+fn ascii_digit_values(b: &[u8]) -> Option<[u8; MAX_DIGITS]> {
+    let mut v = [0u8; MAX_DIGITS];
+    let mut bad = b.len() > MAX_DIGITS;
+    for (d, &c) in v.iter_mut().zip(b) {
+        *d = c.wrapping_sub(b'0');
+        bad |= *d > 9;
+    }
+    (!bad).then_some(v)
+}
+
+/// [`classify_read`] for a candidate `slice` written as ASCII digits alone, with their values
+/// `v`: the same tests in the same order, but an ID, a card and an 11-digit mobile are checked
+/// on the values (their readers would give every byte as a position); the other cases go to
+/// the kinds' readers. A test compares the two on generated candidates.
+fn classify_plain(sc: &Scanner, slice: &str, v: &[u8], country: bool) -> Option<(Kind, Option<Positions>)> {
+    let n = v.len();
+    let plain = || Some(Positions::plain(n));
+    if sc.finds(Kind::CnId) && !country && (n == 18 || n == 15) && kinds::id_digits_valid(v) {
+        return Some((Kind::CnId, plain()));
+    }
+    if sc.finds(Kind::BankCard)
+        && !country
+        && (16..=19).contains(&n)
+        && issuer_prefix(&[v[0], v[1], v[2], v[3]])
+        && kinds::card_digits_valid(v)
+    {
+        return Some((Kind::BankCard, plain()));
+    }
+    if sc.finds(Kind::CnMobile) {
+        if n == 11 {
+            if kinds::mobile_digits_valid(v) {
+                return Some((Kind::CnMobile, plain()));
+            }
+        } else if country && n == 13 || n == 15 && v[..2] == [0, 0] {
+            if let Some(p) = valid_positions(Kind::CnMobile, slice) {
+                return Some((Kind::CnMobile, p));
+            }
+        }
+    }
+    if sc.finds(Kind::CnLandline) && !country && (10..=18).contains(&n) && v[0] == 0 {
+        if let Some(p) = valid_positions(Kind::CnLandline, slice) {
+            return Some((Kind::CnLandline, p));
+        }
+    }
+    None
+}
+
+/// [`classify`] by the kinds' own readers, for any written form of a candidate with `digits`
+/// digits (10 to 19).
+fn classify_read(
+    sc: &Scanner,
+    slice: &str,
+    digits: usize,
+    has_x: bool,
+    country: bool,
+) -> Option<(Kind, Option<Positions>)> {
     let mut lead = [0u8; 4];
     let mut k = 0;
     let b = slice.as_bytes();
@@ -592,7 +701,7 @@ fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool
     }
     if sc.finds(Kind::CnMobile)
         && (digits == 11 || country && digits == 13 || digits == 15 && lead[..2] == [0, 0])
-        && (b.len() == digits || mobile_groups(b))
+        && (b.len() == digits || mobile_groups(b, &lead))
     {
         if let Some(p) = read(Kind::CnMobile) {
             return Some((Kind::CnMobile, p));
@@ -609,40 +718,29 @@ fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool
 /// Whether the digit groups of a mobile candidate are written as mobiles are: one group, or
 /// `3 4 4` (blanks or dashes) after an optional `86`/`0086`, alone or glued to the first group
 /// (`+86 138 1234 5678`, `+86138 1234 5678`). `13 812 345 678` is a run of small numbers, not a
-/// mobile.
-fn mobile_groups(b: &[u8]) -> bool {
-    // Lengths of the digit groups (ASCII or full-width digits) and the first four digits.
+/// mobile. `lead` is the candidate's first four digits (see [`classify_read`]).
+fn mobile_groups(b: &[u8], lead: &[u8; 4]) -> bool {
+    // Lengths of the digit groups (ASCII or full-width digits).
     let mut groups = [0u8; MAX_UNITS + 4];
-    let mut lead = [0u8; 4];
     let mut n = 0;
     let mut i = 0;
     while i < b.len() && n < groups.len() {
-        let digit = if b[i].is_ascii_digit() {
-            Some(b[i] - b'0')
+        if b[i].is_ascii_digit() {
+            groups[n] += 1;
         } else if full_width_digit_at(b, i) {
+            groups[n] += 1;
             i += 2;
-            Some(b[i] - 0x90)
-        } else {
-            None
-        };
-        match digit {
-            Some(d) => {
-                if n == 0 && (groups[0] as usize) < lead.len() {
-                    lead[groups[0] as usize] = d;
-                }
-                groups[n] += 1;
-            }
-            None if groups[n] > 0 => n += 1,
-            None => {}
+        } else if groups[n] > 0 {
+            n += 1;
         }
         i += 1;
     }
     let mut g = groups;
     let len = n + (n < g.len() && g[n] > 0) as usize;
-    // The country code: its own group, or the start of the first.
+    // The country code: its own group, or the start of the first (so within the first group).
     let country = match lead {
-        [8, 6, ..] => 2,
-        [0, 0, 8, 6] => 4,
+        [8, 6, ..] if g[0] >= 2 => 2,
+        [0, 0, 8, 6] if g[0] >= 4 => 4,
         _ => 0,
     };
     let g = if country > 0 && len > 1 && g[0] == country {
@@ -1227,6 +1325,321 @@ mod tests {
             Some('.' | ':' | '/' | '-' | '%') => at(end + 1).is_some_and(|c| c.is_ascii_digit()),
             _ => false,
         }
+    }
+
+    /// Digits with a last digit that makes them pass the ID check (an `X` check becomes `0`).
+    fn with_id_check(body: &str) -> String {
+        const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        let sum: u32 = body.bytes().zip(W).map(|(c, w)| (c - b'0') as u32 * w).sum();
+        let check = (12 - sum % 11) % 11;
+        format!("{body}{}", if check == 10 { 0 } else { check })
+    }
+
+    /// Digits with a last digit that makes them pass the Luhn check.
+    fn with_luhn(body: &str) -> String {
+        let sum: u32 = body
+            .bytes()
+            .rev()
+            .enumerate()
+            .map(|(k, c)| {
+                let v = (c - b'0') as u32;
+                if k % 2 == 0 {
+                    2 * v - if v > 4 { 9 } else { 0 }
+                } else {
+                    v
+                }
+            })
+            .sum();
+        format!("{body}{}", (10 - sum % 10) % 10)
+    }
+
+    /// The plain-digit classifier gives what the kinds' readers give, for every kind set, with
+    /// and without a country prefix: on IDs (18 and 15 digits), cards, mobiles and landlines,
+    /// valid and not, every one-digit change of them, and random runs of 10 to 19 digits.
+    #[test]
+    fn classify_plain_agrees_with_the_readers() {
+        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % n as u64) as usize
+        };
+        let mut bases = Vec::new();
+        for region in ["110105", "440304", "650102", "810000", "990101", "201234"] {
+            for date in ["19900101", "20000229", "19000229", "20991231", "18991231", "20261129"] {
+                for seq in ["123", "480", "007"] {
+                    bases.push(with_id_check(&format!("{region}{date}{seq}")));
+                    bases.push(format!("{region}{}{seq}", &date[2..]));
+                }
+            }
+        }
+        for prefix in ["622202", "4", "51", "2221", "2720", "2026", "35", "1", "0"] {
+            for len in 16..=19 {
+                let body: String = (prefix.len()..len - 1).map(|_| char::from(b'0' + next(10) as u8)).collect();
+                bases.push(with_luhn(&format!("{prefix}{body}")));
+            }
+        }
+        for prefix in ["138", "199", "120", "0086138", "0086120", "0085138", "86138", "00"] {
+            for _ in 0..3 {
+                let body: String = (0..8).map(|_| char::from(b'0' + next(10) as u8)).collect();
+                bases.push(format!("{prefix}{body}"));
+            }
+        }
+        for area in ["010", "011", "021", "0571", "0755", "0123"] {
+            for local in ["62345678", "1234567", "8765432", "92345678"] {
+                for ext in ["", "8", "801", "123456"] {
+                    bases.push(format!("{area}{local}{ext}"));
+                }
+            }
+        }
+        for _ in 0..300 {
+            let len = 10 + next(10);
+            bases.push((0..len).map(|k| char::from(b'0' + next(if k < 2 { 3 } else { 10 }) as u8)).collect());
+        }
+        let mut candidates = bases.clone();
+        for base in &bases {
+            for at in 0..base.len() {
+                let d = char::from(b'0' + next(10) as u8);
+                candidates.push(format!("{}{d}{}", &base[..at], &base[at + 1..]));
+            }
+        }
+        let sets = [
+            Scanner::new(),
+            Scanner::with_kinds(&[Kind::CnMobile, Kind::CnLandline]),
+            Scanner::with_kinds(&[Kind::BankCard, Kind::CnLandline]),
+            Scanner::with_kinds(&[Kind::CnId]),
+        ];
+        let mut found = [0usize; 4];
+        for c in candidates.iter().filter(|c| (MIN_DIGITS..=MAX_DIGITS).contains(&c.len())) {
+            let v = ascii_digit_values(c.as_bytes()).expect("digits");
+            for sc in &sets {
+                for country in [false, true] {
+                    let fast = classify_plain(sc, c, &v[..c.len()], country);
+                    assert_eq!(fast, classify_read(sc, c, c.len(), false, country), "{c} {country}");
+                    assert_eq!(fast, classify(sc, c, c.len(), false, country), "{c} {country}");
+                    if let Some((kind, _)) = fast {
+                        found[[Kind::CnId, Kind::BankCard, Kind::CnMobile, Kind::CnLandline]
+                            .iter()
+                            .position(|&k| k == kind)
+                            .expect("a number kind")] += 1;
+                    }
+                }
+            }
+        }
+        let n = candidates.len();
+        assert!(found.iter().all(|&f| f > 100 && f < n), "{found:?} of {n}");
+        assert_eq!(ascii_digit_values(b"1381234567x"), None);
+        assert_eq!(ascii_digit_values(&[b'1'; MAX_DIGITS + 1]), None);
+    }
+
+    /// [`mobile_groups`] as it was written, reading the lead digits itself: the reference. Whether the digit groups of a mobile candidate are written as mobiles are: one group, or
+    /// `3 4 4` (blanks or dashes) after an optional `86`/`0086`, alone or glued to the first group
+    /// (`+86 138 1234 5678`, `+86138 1234 5678`). `13 812 345 678` is a run of small numbers, not a
+    /// mobile.
+    fn mobile_groups_slow(b: &[u8]) -> bool {
+        // Lengths of the digit groups (ASCII or full-width digits) and the first four digits.
+        let mut groups = [0u8; MAX_UNITS + 4];
+        let mut lead = [0u8; 4];
+        let mut n = 0;
+        let mut i = 0;
+        while i < b.len() && n < groups.len() {
+            let digit = if b[i].is_ascii_digit() {
+                Some(b[i] - b'0')
+            } else if full_width_digit_at(b, i) {
+                i += 2;
+                Some(b[i] - 0x90)
+            } else {
+                None
+            };
+            match digit {
+                Some(d) => {
+                    if n == 0 && (groups[0] as usize) < lead.len() {
+                        lead[groups[0] as usize] = d;
+                    }
+                    groups[n] += 1;
+                }
+                None if groups[n] > 0 => n += 1,
+                None => {}
+            }
+            i += 1;
+        }
+        let mut g = groups;
+        let len = n + (n < g.len() && g[n] > 0) as usize;
+        // The country code: its own group, or the start of the first.
+        let country = match lead {
+            [8, 6, ..] => 2,
+            [0, 0, 8, 6] => 4,
+            _ => 0,
+        };
+        let g = if country > 0 && len > 1 && g[0] == country {
+            &g[1..len]
+        } else {
+            if country > 0 && g[0] == country + 3 {
+                g[0] = 3;
+            }
+            &g[..len]
+        };
+        matches!(g, [_] | [3, 4, 4])
+    }
+
+    /// The first four digits of `b`, as [`classify_read`] reads them.
+    fn lead_digits(b: &[u8]) -> [u8; 4] {
+        let mut lead = [0u8; 4];
+        let mut k = 0;
+        for (i, &c) in b.iter().enumerate() {
+            if k < 4 && c.is_ascii_digit() {
+                lead[k] = c - b'0';
+                k += 1;
+            } else if k < 4 && full_width_digit_at(b, i) {
+                lead[k] = b[i + 2] - 0x90;
+                k += 1;
+            }
+        }
+        lead
+    }
+
+    /// [`mobile_groups`] with the candidate's lead digits answers as the reference on grouped
+    /// numbers with and without country codes, their edits and random texts of digit groups.
+    #[test]
+    fn mobile_groups_agrees_with_the_reference() {
+        let mut rng = 0x5851_f42d_4c95_7f2du64;
+        let mut next = |n: usize| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % n as u64) as usize
+        };
+        let bases = [
+            "138 1234 5678",
+            "138-1234-5678",
+            "+86 138 1234 5678",
+            "+86138 1234 5678",
+            "0086 138 1234 5678",
+            "0086138 1234 5678",
+            "86 138 1234 5678",
+            "(+86)138 1234 5678",
+            "１３８ １２３４ ５６７８",
+            "13 812 345 678",
+            "8 6138 1234 5678",
+            "008 6138 1234 5678",
+            "+86 13812345678",
+        ];
+        let pieces = ["1", "8", "6", "0", "3", " ", "-", "８", "６", "０", "+", "("];
+        let mut texts: Vec<String> = bases.iter().map(|b| b.to_string()).collect();
+        for base in bases {
+            for _ in 0..400 {
+                let mut t: Vec<&str> = base.char_indices().map(|(i, c)| &base[i..i + c.len_utf8()]).collect();
+                for _ in 0..1 + next(3) {
+                    let at = next(t.len() + 1);
+                    match next(3) {
+                        0 => t.insert(at, pieces[next(pieces.len())]),
+                        1 if at < t.len() => t[at] = pieces[next(pieces.len())],
+                        _ if at < t.len() => {
+                            t.remove(at);
+                        }
+                        _ => {}
+                    }
+                }
+                texts.push(t.concat());
+            }
+        }
+        let mut yes = 0;
+        for t in &texts {
+            let b = t.as_bytes();
+            let want = mobile_groups_slow(b);
+            assert_eq!(mobile_groups(b, &lead_digits(b)), want, "{t:?}");
+            yes += want as usize;
+        }
+        assert!(yes > texts.len() / 10 && yes < texts.len() / 2, "{yes} of {}", texts.len());
+    }
+
+    /// What a hit says of a number: span, kind and positions.
+    fn number_key(h: &Hit) -> (usize, usize, Kind, Option<Positions>) {
+        let p = match h.parsed {
+            Parsed::Number(p) => Some(p),
+            _ => None,
+        };
+        (h.start, h.end, h.kind, p)
+    }
+
+    /// The scanner loop's reading of a run of ASCII digits gives what [`numbers`] gives from
+    /// the same start: values joined by dashes, ending in `X`, glued to words, continued by
+    /// blanks, full-width forms or `转`, in texts built from such pieces and their edits.
+    #[test]
+    fn ascii_digits_reads_runs_as_numbers_does() {
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % n as u64) as usize
+        };
+        let id = with_id_check("11010519900307123");
+        let id_x = (0..1000)
+            .map(|k| format!("1101051990030{}", 7000 + k))
+            .find(|b| with_id_check(b).ends_with('0') && with_id_check(b) != format!("{b}0"))
+            .map_or_else(|| "11010519900307123X".to_string(), |b| format!("{b}X"));
+        let bases = [
+            "13812345678".to_string(),
+            "138-1234-5678".to_string(),
+            "010-62345678".to_string(),
+            "0571-8765432-801".to_string(),
+            "0571-87654321转801".to_string(),
+            "6222-0212-3456-7890-128".to_string(),
+            with_luhn("622202123456789012"),
+            id.clone(),
+            id_x.to_lowercase(),
+            id_x,
+            format!("{}-{}-{}", &id[..6], &id[6..14], &id[14..]),
+            "2026-11-29 13812345678".to_string(),
+            "1990-01-01".to_string(),
+            "138 1234 5678".to_string(),
+        ];
+        let pieces = ["1", "3", "0", "8", "-", "-", "X", "x", " ", "a", ".", "０", "－", "Ｘ", "转", "中", "@"];
+        let mut texts = Vec::new();
+        for base in &bases {
+            for before in ["", "a", " ", "v1.", "中"] {
+                for after in ["", " ", "a", "中", ".5", "X", "-", "-1", "０"] {
+                    texts.push(format!("{before}{base}{after}"));
+                }
+            }
+            for _ in 0..300 {
+                let mut t: Vec<String> = base.chars().map(String::from).collect();
+                for _ in 0..1 + next(3) {
+                    let at = next(t.len() + 1);
+                    let piece = pieces[next(pieces.len())].to_string();
+                    match next(3) {
+                        0 => t.insert(at, piece),
+                        1 if at < t.len() => t[at] = piece,
+                        _ if at < t.len() => {
+                            t.remove(at);
+                        }
+                        _ => {}
+                    }
+                }
+                texts.push(t.concat());
+            }
+        }
+        let sc = Scanner::new();
+        let (mut runs, mut hits) = (0, 0);
+        for t in &texts {
+            let b = t.as_bytes();
+            for i in (0..b.len()).filter(|&i| b[i].is_ascii_digit()) {
+                if b.get(i..i + 10).is_some_and(is_iso_date) {
+                    // The time stamp's date is skipped without `numbers` (see `ascii_digits`).
+                    continue;
+                }
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                let at = ascii_digits(&sc, t, i, 0, &mut fast);
+                assert_eq!(at, numbers(&sc, t, i, 0, &mut slow), "{t:?} {i}");
+                let fast: Vec<_> = fast.iter().map(number_key).collect();
+                assert_eq!(fast, slow.iter().map(number_key).collect::<Vec<_>>(), "{t:?} {i}");
+                runs += 1;
+                hits += fast.len();
+            }
+        }
+        assert!(hits > runs / 100 && hits < runs / 2, "{hits} of {runs}");
     }
 
     /// An address body passes over exactly the BMP Han characters (by `is_han`) that neither end
