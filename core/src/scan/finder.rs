@@ -990,6 +990,13 @@ fn levels(a: &gazetteer::AddressSplit) -> u8 {
     (a.province_end > 0) as u8 + (a.city_end > a.province_end) as u8 + (a.district_end > a.city_end) as u8
 }
 
+/// Whether `c` may start a field word: `false` for the body characters `室 栋 幢 元 楼`, which
+/// start none and would otherwise be looked up in [`FIELD_SET`] at every house number.
+#[inline]
+fn may_start_field_word(c: char) -> bool {
+    !matches!(c, '室' | '栋' | '幢' | '元' | '楼')
+}
+
 /// Reads an address body from `from` in `window`: returns where the address ends by the suffix
 /// rule (`None` without a suffix) and where the body stops.
 ///
@@ -1037,7 +1044,7 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
         };
         let Some(c) = c else { break };
         let han = is_han(c);
-        if !(han || address_char(c)) || (han && at > 0 && FIELD_SET.starts(&b[at..])) {
+        if !(han || address_char(c)) || (han && at > 0 && may_start_field_word(c) && FIELD_SET.starts(&b[at..])) {
             break;
         }
         let after = at + c.len_utf8();
@@ -1356,6 +1363,8 @@ mod tests {
             }
         }
         assert!(with_suffix > n / 10 && with_suffix < n * 9 / 10, "{with_suffix} of {n}");
+        // The body characters read without a field-word look-up start no field word.
+        assert!(FIELD_WORDS.iter().filter_map(|w| w.chars().next()).all(may_start_field_word));
     }
 
     /// An address body passes over exactly the BMP Han characters (by `is_han`) that neither end
