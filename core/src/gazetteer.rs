@@ -96,8 +96,13 @@ struct Key {
     row: u32,
     /// A short form (`浙江`, `杭州`) rather than the full name (`浙江省`, `杭州市`).
     short: bool,
-    /// The first two chars of `text`, see [`head`].
+    /// The first two chars of `text` (six bytes), see [`head`].
     head: u64,
+    /// Bytes 6..14 of `text` as [`load8`] reads them, zero past its end, and a mask of the bytes
+    /// that are the name's: with `head`, a name of up to four chars is compared in two integer
+    /// comparisons, and only the bytes of a longer one past those one by one.
+    tail: u64,
+    tail_mask: u64,
     /// The row's level, its code, and `true` if the row is only in the 2016 snapshot (retired
     /// or renamed since); copied here so that matching reads one place in memory.
     level: Level,
@@ -114,11 +119,14 @@ struct Key {
 impl Key {
     /// The key (`off` still unset) and its name.
     fn new(text: &'static str, row: u32, short: bool, region: &Region, historical: bool) -> (Self, &'static str) {
+        let tail_len = text.len().clamp(6, 14) - 6;
         let key = Key {
             len: text.len().min(u16::MAX as usize) as u16,
             row,
             short,
-            head: head(text),
+            head: head(text.as_bytes()).unwrap_or(0),
+            tail: load8(text.as_bytes(), 6) & tail_mask(tail_len),
+            tail_mask: tail_mask(tail_len),
             level: region.level,
             code: region.code,
             historical,
@@ -130,23 +138,34 @@ impl Key {
     }
 }
 
-/// The first two chars of `s` packed into an integer, the index of [`Gazetteer::keys`]; the low
-/// half is 0 if `s` has fewer than two chars.
-fn head(s: &str) -> u64 {
-    let mut chars = s.chars();
-    let first = chars.next().map_or(0, u64::from);
-    let second = chars.next().map_or(0, u64::from);
-    first << 32 | second
+/// Up to eight bytes of `b` from `at` as a little-endian integer, zero past the end of `b`.
+#[inline]
+fn load8(b: &[u8], at: usize) -> u64 {
+    if let Some(&w) = b.get(at..).and_then(|r| r.first_chunk::<8>()) {
+        return u64::from_le_bytes(w);
+    }
+    let mut w = [0u8; 8];
+    let rest = b.get(at..).unwrap_or(&[]);
+    w[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(w)
 }
 
-/// [`head`] of `s` and the byte length of the chars it packs.
+/// The mask of the low `n` bytes of an integer (`n <= 8`).
+const fn tail_mask(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1 << (8 * n)) - 1
+    }
+}
+
+/// The first six bytes of `b` (as [`load8`] reads them) if they are two three-byte chars: the
+/// index of [`Gazetteer::keys`]. Every region name starts so (Han text; a test checks every
+/// name), and text starts with a name's two chars exactly when its first six bytes are equal,
+/// so the text is never decoded. Never 0.
 #[inline]
-fn head_and_len(s: &str) -> (u64, usize) {
-    let mut chars = s.chars();
-    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
-        return (head(s), 0);
-    };
-    ((a as u64) << 32 | b as u64, a.len_utf8() + b.len_utf8())
+fn head(b: &[u8]) -> Option<u64> {
+    (b.len() >= 6 && b[0] & 0xF0 == 0xE0 && b[3] & 0xF0 == 0xE0).then(|| load8(b, 0) & tail_mask(6))
 }
 
 /// Splits one table line into its seven fields, `None` if it has another count.
@@ -203,46 +222,48 @@ fn head_bit(head: u64) -> usize {
     (head.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 48) as usize
 }
 
-/// An open-addressing table from a key head to its range in `keys`. (A plain boxed slice
-/// rather than a `HashMap`: it lives for the whole process, and leak checkers such as
-/// valgrind see a pointer to its start.) Slots are 8 bytes, the head packed into 32 bits (region
-/// names are BMP text; a test checks every key), so the table stays small in the cache: the
-/// scanner looks a head up at every position where an address may start.
+/// An open-addressing table from a key head to its range in `keys`. (Plain boxed slices rather
+/// than a `HashMap`: it lives for the whole process, and leak checkers such as valgrind see a
+/// pointer to their starts.) The heads are probed in a slice of their own, 8 bytes a slot, so
+/// the probed table stays small in the cache: the scanner looks a head up at every position
+/// where an address may start.
 struct HeadIndex {
-    slots: Box<[(u32, u16, u16)]>,
+    /// [`head`]s, 0 for an empty slot (a head is never 0).
+    heads: Box<[u64]>,
+    /// The range of `keys` of the head in the same slot.
+    ranges: Box<[(u16, u16)]>,
     mask: usize,
-}
-
-/// [`head`] packed into 32 bits, `None` if either char is outside the BMP (or absent).
-#[inline]
-fn pack_head(head: u64) -> Option<u32> {
-    let (a, b) = ((head >> 32) as u32, head as u32);
-    (a < 0x1_0000 && b < 0x1_0000 && b != 0).then_some(a << 16 | b)
 }
 
 impl HeadIndex {
     /// Indexes `keys`, which are sorted by head (at most `u16::MAX` of them).
     fn new(keys: &[Key]) -> HeadIndex {
         let size = (keys.len() * 2).next_power_of_two().max(16);
-        let mut index = HeadIndex { slots: vec![(0, 0, 0); size].into_boxed_slice(), mask: size - 1 };
+        let mut index = HeadIndex {
+            heads: vec![0; size].into_boxed_slice(),
+            ranges: vec![(0, 0); size].into_boxed_slice(),
+            mask: size - 1,
+        };
         for (i, k) in keys.iter().enumerate().take(u16::MAX as usize) {
-            let Some(head) = pack_head(k.head) else { continue };
-            let slot = index.slot(head);
-            let entry = &mut index.slots[slot];
-            if entry.0 == head {
-                entry.2 = i as u16 + 1;
+            if k.head == 0 {
+                continue;
+            }
+            let slot = index.slot(k.head);
+            if index.heads[slot] == k.head {
+                index.ranges[slot].1 = i as u16 + 1;
             } else {
-                *entry = (head, i as u16, i as u16 + 1);
+                index.heads[slot] = k.head;
+                index.ranges[slot] = (i as u16, i as u16 + 1);
             }
         }
         index
     }
 
-    /// The slot holding `head`, or the empty slot where it would go (a packed head is never 0).
+    /// The slot holding `head`, or the empty slot where it would go.
     #[inline]
-    fn slot(&self, head: u32) -> usize {
-        let mut i = (head.wrapping_mul(0x9e37_79b9) >> 16) as usize & self.mask;
-        while self.slots[i].0 != head && self.slots[i].0 != 0 {
+    fn slot(&self, head: u64) -> usize {
+        let mut i = (head.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & self.mask;
+        while self.heads[i] != head && self.heads[i] != 0 {
             i = (i + 1) & self.mask;
         }
         i
@@ -250,11 +271,11 @@ impl HeadIndex {
 
     /// The range of keys with `head` (empty if none).
     #[inline]
-    fn get(&self, head: u64) -> (u32, u32) {
-        let Some(head) = pack_head(head) else { return (0, 0) };
-        let (h, lo, hi) = self.slots[self.slot(head)];
-        if h == head {
-            (lo as u32, hi as u32)
+    fn get(&self, head: u64) -> (usize, usize) {
+        let slot = self.slot(head);
+        if self.heads[slot] == head {
+            let (lo, hi) = self.ranges[slot];
+            (lo as usize, hi as usize)
         } else {
             (0, 0)
         }
@@ -330,9 +351,10 @@ impl Gazetteer {
                 Level::County => {}
             }
         }
-        // The two-char index needs every key to have at least two chars.
-        keys.retain(|(k, _)| k.head & 0xFFFF_FFFF != 0);
-        keys.sort_unstable_by_key(|(k, _)| (k.head, k.row, k.short));
+        // The index needs every key to start with two three-byte chars. Sorted by those chars
+        // (their bytes in order, not the little-endian `head`), then by row.
+        keys.retain(|(k, _)| k.head != 0);
+        keys.sort_unstable_by_key(|(k, _)| (k.head.swap_bytes(), k.row, k.short));
 
         let mut arena = Vec::with_capacity(keys.iter().map(|(_, text)| text.len()).sum());
         let mut head_bits = vec![0u64; (1 << 16) / 64].into_boxed_slice();
@@ -355,17 +377,23 @@ impl Gazetteer {
     #[inline]
     fn matches_at<'a>(&'a self, s: &str, pos: usize, out: &mut Small<(&'a Key, usize), 4>) {
         let rest = s.as_bytes().get(pos..).unwrap_or(&[]);
-        let (head, head_len) = head_of(rest);
+        if rest.len() < 6 {
+            return;
+        }
+        // Only the bytes: `pos` is a char boundary of `s`, and a key's head is two whole chars.
+        let head = load8(rest, 0) & tail_mask(6);
         let bit = head_bit(head);
-        if head & 0xFFFF_FFFF == 0 || self.head_bits[bit >> 6] & (1 << (bit & 63)) == 0 {
+        if self.head_bits[bit >> 6] & (1 << (bit & 63)) == 0 {
             return;
         }
         let (lo, hi) = self.by_head.get(head);
-        for k in &self.keys[lo as usize..hi as usize] {
+        let tail = load8(rest, 6);
+        for k in self.keys.get(lo..hi).unwrap_or(&[]) {
             // Every key of the bucket starts with the same two chars as `rest`: compare the rest.
             let len = k.len as usize;
             if len > rest.len()
-                || !same_bytes(&self.arena[k.off as usize + head_len..k.off as usize + len], &rest[head_len..len])
+                || tail & k.tail_mask != k.tail
+                || len > 14 && !same_bytes(&self.arena[k.off as usize + 14..k.off as usize + len], &rest[14..len])
             {
                 continue;
             }
@@ -385,23 +413,6 @@ impl Gazetteer {
 #[inline]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
-}
-
-/// [`head`] of the text `rest` starts with and the byte length of the chars it packs; two
-/// three-byte chars (Han text) are decoded directly.
-#[inline]
-fn head_of(rest: &[u8]) -> (u64, usize) {
-    if rest.len() >= 6 && rest[0] & 0xF0 == 0xE0 && rest[3] & 0xF0 == 0xE0 {
-        let c3 = |b: &[u8]| ((b[0] as u64 & 0x0F) << 12) | ((b[1] as u64 & 0x3F) << 6) | (b[2] as u64 & 0x3F);
-        return (c3(rest) << 32 | c3(&rest[3..]), 6);
-    }
-    // `rest` starts at a char boundary of a `str`; a cut inside a char decodes to nothing.
-    let upto = rest.len().min(8);
-    let text = match std::str::from_utf8(&rest[..upto]) {
-        Ok(t) => t,
-        Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""),
-    };
-    head_and_len(text)
 }
 
 /// `true` if `rest` starts like a street or landmark name, so that a short region name just
@@ -661,6 +672,8 @@ static NO_KEY: Key = Key {
     row: 0,
     short: false,
     head: 0,
+    tail: 0,
+    tail_mask: 0,
     level: Level::County,
     code: 0,
     historical: false,
@@ -746,11 +759,68 @@ mod tests {
         let g = gazetteer();
         assert!(g.keys.len() < u16::MAX as usize);
         for (i, k) in g.keys.iter().enumerate() {
-            assert!(pack_head(k.head).is_some(), "key {i} has a head outside the BMP");
             let (lo, hi) = g.by_head.get(k.head);
-            assert!((lo as usize..hi as usize).contains(&i));
-            assert!(g.keys[lo as usize..hi as usize].iter().all(|x| x.head == k.head));
+            assert!((lo..hi).contains(&i));
+            assert!(g.keys[lo..hi].iter().all(|x| x.head == k.head));
         }
+        // Every name of two chars or more starts with two three-byte chars (is a key).
+        for r in &g.rows {
+            let mut chars = r.name.chars();
+            if let (Some(a), Some(_)) = (chars.next(), chars.next()) {
+                assert!(head(r.name.as_bytes()).is_some(), "row {} ({})", r.code, a.len_utf8());
+            }
+        }
+    }
+
+    /// The reading of [`Gazetteer::matches_at`] by head, tail and index agrees with comparing the
+    /// text with every key's name, at every char boundary of texts made of region names, their
+    /// first chars, names one byte off, and the words and chars that follow them.
+    #[test]
+    fn matches_at_agrees_with_every_name() {
+        let g = gazetteer();
+        let name = |k: &Key| &g.arena[k.off as usize..k.off as usize + k.len as usize];
+        let slow = |s: &str, pos: usize| -> Vec<(u32, bool, usize)> {
+            let rest = &s.as_bytes()[pos..];
+            let kept = |k: &&Key| {
+                let after = &rest[k.len as usize..];
+                !(k.city_suffix && after.starts_with("场".as_bytes()) || k.short && starts_street(after))
+            };
+            let keys = g.keys.iter().filter(|k| rest.starts_with(name(k))).filter(kept);
+            keys.map(|k| (k.row, k.short, pos + k.len as usize)).collect()
+        };
+        let mut pieces: Vec<String> =
+            ["省", "市", "场", "路", "大道", "东路", " ", "\u{3000}", "a", "1", "é", "😀"].map(String::from).to_vec();
+        for k in g.keys.iter().step_by(5) {
+            let text = std::str::from_utf8(name(k)).unwrap_or("");
+            pieces.extend(text.char_indices().skip(1).map(|(i, _)| text[..i].to_string()));
+            pieces.push(text.to_string());
+            // The name with one byte past the head off (a continuation byte: still UTF-8).
+            for i in (6..text.len()).filter(|&i| !text.is_char_boundary(i)) {
+                let mut near = text.as_bytes().to_vec();
+                near[i] ^= 1;
+                pieces.extend(String::from_utf8(near).ok());
+            }
+        }
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut found, mut n) = (0, 0);
+        for _ in 0..3_000 {
+            let s: String = (0..1 + next(4)).map(|_| pieces[next(pieces.len())].as_str()).collect();
+            for pos in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                let mut fast = Small::new((&NO_KEY, 0));
+                g.matches_at(&s, pos, &mut fast);
+                let fast: Vec<_> = fast.items().map(|(k, end)| (k.row, k.short, end)).collect();
+                assert_eq!(fast, slow(&s, pos), "{s:?} {pos}");
+                found += !fast.is_empty() as usize;
+                n += 1;
+            }
+        }
+        assert!(found > n / 20, "{found} of {n}");
     }
 
     #[test]

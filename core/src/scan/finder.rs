@@ -1086,6 +1086,13 @@ fn levels(a: &gazetteer::AddressSplit) -> u8 {
     (a.province_end > 0) as u8 + (a.city_end > a.province_end) as u8 + (a.district_end > a.city_end) as u8
 }
 
+/// Whether `c` may start a field word: `false` for the body characters `室 栋 幢 元 楼`, which
+/// start none and would otherwise be looked up in [`FIELD_SET`] at every house number.
+#[inline]
+fn may_start_field_word(c: char) -> bool {
+    !matches!(c, '室' | '栋' | '幢' | '元' | '楼')
+}
+
 /// Reads an address body from `from` in `window`: returns where the address ends by the suffix
 /// rule (`None` without a suffix) and where the body stops.
 ///
@@ -1102,19 +1109,26 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
     let mut prev = '\0';
     let plain = &heads().body_plain;
     loop {
-        if room.is_none() {
-            // Han characters that neither end a body nor start a field word or a room number,
-            // most of a body: one bit each.
-            let start = at;
-            while let Some(&[c0, c1, c2]) = b.get(at..at + 3) {
-                let row = ((c0 as usize & 0x0F) << 6) | (c1 as usize & 0x3F);
-                if c0 & 0xF0 != 0xE0 || plain[row] & (1 << (c2 & 0x3F)) == 0 {
-                    break;
+        // `prev` matters only when it is `单` or `号`: a run passed over here ends in neither.
+        match room {
+            None => {
+                let start = at;
+                at = body_plain_end(b, at, plain);
+                if at > start {
+                    prev = '\0';
                 }
-                at += 3;
             }
-            if at > start {
-                prev = '\0';
+            Some(n) => {
+                // The digits of a room number, counted a run at a time: past five the number is
+                // no room number and the body reads on without it.
+                let end = digits_end(b, at);
+                if end > at {
+                    let digits = n + (end - at);
+                    room = (digits <= 5).then_some(digits);
+                    at = end;
+                    prev = '\0';
+                    continue;
+                }
             }
         }
         let Some(&lead) = b.get(at) else { break };
@@ -1126,7 +1140,7 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
         };
         let Some(c) = c else { break };
         let han = is_han(c);
-        if !(han || address_char(c)) || (han && at > 0 && FIELD_SET.starts(&b[at..])) {
+        if !(han || address_char(c)) || (han && at > 0 && may_start_field_word(c) && FIELD_SET.starts(&b[at..])) {
             break;
         }
         let after = at + c.len_utf8();
@@ -1169,6 +1183,41 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
         last = Some(at);
     }
     (last, at)
+}
+
+/// ASCII bytes an address body passes over without a second look outside a room number: the
+/// ASCII [`address_char`]s (letters, digits, `-`, `#`).
+static BODY_ASCII: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'-' || c as u8 == b'#';
+        c += 1;
+    }
+    t
+};
+
+/// Where the run from `at` of body characters that change nothing ends: the Han characters of
+/// `plain` (neither ending a body nor starting a field word or room number) and
+/// [`BODY_ASCII`], most of a body; one table look-up each.
+#[inline]
+fn body_plain_end(b: &[u8], mut at: usize, plain: &Bmp) -> usize {
+    while let Some(&c0) = b.get(at) {
+        if c0 < 0x80 {
+            if !BODY_ASCII[c0 as usize] {
+                break;
+            }
+            at += 1;
+        } else {
+            let Some(&[c1, c2]) = b.get(at + 1..at + 3) else { break };
+            let row = ((c0 as usize & 0x0F) << 6) | (c1 as usize & 0x3F);
+            if c0 & 0xF0 != 0xE0 || plain[row] & (1 << (c2 & 0x3F)) == 0 {
+                break;
+            }
+            at += 3;
+        }
+    }
+    at
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1640,6 +1689,93 @@ mod tests {
             }
         }
         assert!(hits > runs / 100 && hits < runs / 2, "{hits} of {runs}");
+    }
+
+    /// [`address_body`] read one character at a time, without its runs (as it was written).
+    fn address_body_chars(window: &str, from: usize) -> (Option<usize>, usize) {
+        let b = window.as_bytes();
+        let mut last = None;
+        // After `单元`/`栋`/`幢`/`号楼`: how many digits have followed (`None`: not in that state).
+        let mut room: Option<usize> = None;
+        let mut at = from;
+        let mut prev = '\0';
+        while let Some(c) = char_at(window, at) {
+            let han = is_han(c);
+            if !(han || address_char(c)) || (han && at > 0 && FIELD_SET.starts(&b[at..])) {
+                break;
+            }
+            let after = at + c.len_utf8();
+            if let Some(n) = room {
+                if digit_value(c).is_some() {
+                    room = (n < 5).then_some(n + 1);
+                    at = after;
+                    prev = c;
+                    continue;
+                }
+                // A floor before the room number (`4单元6楼602`): one or two digits, `楼`, digits.
+                if (1..=2).contains(&n) && c == '楼' && digit_at(b, after) {
+                    room = Some(0);
+                    at = after;
+                    prev = c;
+                    continue;
+                }
+                if n > 0 && han {
+                    last = Some(at);
+                }
+                room = None;
+            }
+            match c {
+                '号' | '室' => last = Some(after),
+                '栋' | '幢' => {
+                    last = Some(after);
+                    room = Some(0);
+                }
+                '元' if prev == '单' => {
+                    last = Some(after);
+                    room = Some(0);
+                }
+                '楼' if prev == '号' => room = Some(0),
+                _ => {}
+            }
+            at = after;
+            prev = c;
+        }
+        if room.is_some_and(|n| n > 0) {
+            last = Some(at);
+        }
+        (last, at)
+    }
+
+    /// The runs [`address_body`] passes over change nothing: it agrees with the reading one
+    /// character at a time on generated bodies of the characters it treats apart, from every
+    /// start offset.
+    #[test]
+    fn address_body_runs_read_as_chars() {
+        let pieces = [
+            "号", "室", "栋", "幢", "元", "单", "楼", "位", "码", "电", "话", "路", "中", "a", "Z", "0", "7", "12",
+            "603", "2004", "98765", "-", "#", "_", " ", "，", "·", "０", "Ｂ", "－", "＃", "é", "😀", "𠀀",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut with_suffix, mut n) = (0, 0);
+        for _ in 0..20_000 {
+            let len = next(14);
+            let body: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            for (from, _) in body.char_indices() {
+                let want = address_body_chars(&body, from);
+                assert_eq!(address_body(&body, from), want, "{body:?} {from}");
+                with_suffix += want.0.is_some() as usize;
+                n += 1;
+            }
+        }
+        assert!(with_suffix > n / 10 && with_suffix < n * 9 / 10, "{with_suffix} of {n}");
+        // The body characters read without a field-word look-up start no field word.
+        assert!(FIELD_WORDS.iter().filter_map(|w| w.chars().next()).all(may_start_field_word));
     }
 
     /// An address body passes over exactly the BMP Han characters (by `is_han`) that neither end
