@@ -801,13 +801,7 @@ mod tests {
                 pieces.extend(String::from_utf8(near).ok());
             }
         }
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x2545_f491_4f6c_dd1du64);
         let (mut found, mut n) = (0, 0);
         for _ in 0..3_000 {
             let s: String = (0..1 + next(4)).map(|_| pieces[next(pieces.len())].as_str()).collect();

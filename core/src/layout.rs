@@ -772,15 +772,9 @@ mod tests {
     /// problem) on texts of digits, blanks, dashes and other bytes, from every start.
     #[test]
     fn ascii_digit_run_reads_as_read_digit_run() {
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
         let alphabet = b"0123456789012345678901234567890123456789  --a(+";
         let (mut ok, mut n) = (0, 0);
-        let mut next = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
             let len = next(90);
             let text: String = (0..len).map(|_| alphabet[next(alphabet.len())] as char).collect();

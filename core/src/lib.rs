@@ -59,3 +59,17 @@ pub use kinds::{DATE_CUTOFF, DATE_FIRST, DATE_LAST};
 pub use mask::Mask;
 pub use scan::{Action, JsonKeys, Policy, Redactor, Scanner, Span, Stats, StreamEvent};
 pub use tokenizer::{CustomFormat, IdKeep, Operation, Options, Tokenizer};
+
+#[cfg(test)]
+pub(crate) mod testing {
+    /// A seeded xorshift64 generator for the unit tests' generated inputs: each call gives a
+    /// number below `n` (`n > 0`). One seed gives the same inputs on every run.
+    pub(crate) fn picker(mut state: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        }
+    }
+}

@@ -220,20 +220,14 @@ mod tests {
     fn check_agrees_with_the_plain_rule() {
         let plain = ['a', '1', '路', '·', 'é', '𠀀', '\u{a0}', ' ', '号'];
         let control = ['\0', '\t', '\n', '\u{1f}', '\u{7f}', '\u{80}', '\u{85}', '\u{9f}'];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n) as usize
-        };
+        let mut next = crate::testing::picker(0x9e37_79b9_7f4a_7c15);
         let (mut ok, mut failed) = (0, 0);
         for _ in 0..20_000 {
             let n = next(211);
-            let mut chars: Vec<char> = (0..n).map(|_| plain[next(plain.len() as u64)]).collect();
+            let mut chars: Vec<char> = (0..n).map(|_| plain[next(plain.len())]).collect();
             if n > 0 && next(2) == 0 {
-                let at = next(n as u64);
-                chars[at] = control[next(control.len() as u64)];
+                let at = next(n);
+                chars[at] = control[next(control.len())];
             }
             let text: String = chars.iter().collect();
             let rule = (2..=200).contains(&n) && !chars.iter().any(|c| c.is_control());

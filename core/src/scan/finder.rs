@@ -1407,13 +1407,7 @@ mod tests {
     /// valid and not, every one-digit change of them, and random runs of 10 to 19 digits.
     #[test]
     fn classify_plain_agrees_with_the_readers() {
-        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            (rng % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x9e37_79b9_7f4a_7c15u64);
         let mut bases = Vec::new();
         for region in ["110105", "440304", "650102", "810000", "990101", "201234"] {
             for date in ["19900101", "20000229", "19000229", "20991231", "18991231", "20261129"] {
@@ -1552,13 +1546,7 @@ mod tests {
     /// numbers with and without country codes, their edits and random texts of digit groups.
     #[test]
     fn mobile_groups_agrees_with_the_reference() {
-        let mut rng = 0x5851_f42d_4c95_7f2du64;
-        let mut next = |n: usize| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            (rng % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x5851_f42d_4c95_7f2du64);
         let bases = [
             "138 1234 5678",
             "138-1234-5678",
@@ -1617,13 +1605,7 @@ mod tests {
     /// blanks, full-width forms or `转`, in texts built from such pieces and their edits.
     #[test]
     fn ascii_digits_reads_runs_as_numbers_does() {
-        let mut rng = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            (rng % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x2545_f491_4f6c_dd1du64);
         let id = with_id_check("11010519900307123");
         let id_x = (0..1000)
             .map(|k| format!("1101051990030{}", 7000 + k))
@@ -1755,13 +1737,7 @@ mod tests {
             "号", "室", "栋", "幢", "元", "单", "楼", "位", "码", "电", "话", "路", "中", "a", "Z", "0", "7", "12",
             "603", "2004", "98765", "-", "#", "_", " ", "，", "·", "０", "Ｂ", "－", "＃", "é", "😀", "𠀀",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x9e37_79b9_7f4a_7c15u64);
         let (mut with_suffix, mut n) = (0, 0);
         for _ in 0..20_000 {
             let len = next(14);

@@ -367,11 +367,7 @@ impl Redactor {
         for h in hits {
             stats.by_kind[index(h.kind)] += 1;
             // Sliced only where needed: the number and name fast paths read the bytes in place.
-            let value = || match (&h.decoded, text) {
-                (Some(v), _) => Some(v.as_str()),
-                (None, Some(t)) => t.get(h.start..h.end),
-                (None, None) => std::str::from_utf8(&line[h.start..h.end]).ok(),
-            };
+            let value = || hit_value(h, text, line);
             // The text before the value and the value, in one copy when the value is the span's
             // bytes: the fast paths mask the value where it lies.
             let at = out.len() + (h.start - pos);
@@ -553,6 +549,16 @@ fn escape_json(s: &str, out: &mut Vec<u8>) {
     }
 }
 
+/// The text of hit `h` of `line`: its decoded value (a JSON string with escapes), else its span
+/// of `text` (`line` known to be UTF-8), else its span if that alone is UTF-8.
+fn hit_value<'a>(h: &'a Hit, text: Option<&'a str>, line: &'a [u8]) -> Option<&'a str> {
+    match (&h.decoded, text) {
+        (Some(v), _) => Some(v.as_str()),
+        (None, Some(t)) => t.get(h.start..h.end),
+        (None, None) => std::str::from_utf8(line.get(h.start..h.end)?).ok(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,11 +610,7 @@ mod tests {
                 let mut hits = Vec::new();
                 let text = r.scanner.line_hits(line.as_bytes(), &mut hits);
                 for h in &hits {
-                    let value = match (&h.decoded, text) {
-                        (Some(v), _) => Some(v.as_str()),
-                        (None, Some(t)) => t.get(h.start..h.end),
-                        (None, None) => None,
-                    };
+                    let value = hit_value(h, text, line.as_bytes());
                     let (mut general, mut stats) = (Vec::new(), Stats::default());
                     r.replacement_into(h, value, &mut general, &mut stats, &mut String::new());
                     if let Some(fast) = value.and_then(|v| fast(&r, h, v)) {
@@ -631,13 +633,7 @@ mod tests {
     fn fast_paths_agree_with_the_general_path_on_the_corpus() {
         let corpus = include_str!("../../../tests/corpus/texts.txt");
         let edits = ["\\u4e09", "\\\"", "\\n", "\t", "\u{1}", "\"", "\u{85}", "\\u0031"];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x2545_f491_4f6c_dd1du64);
         let mut lines: Vec<String> = corpus.lines().map(String::from).collect();
         for line in corpus.lines() {
             // An edit at a character boundary, preferably inside or next to a value.
@@ -660,11 +656,7 @@ mod tests {
                 let mut hits = Vec::new();
                 let text = r.scanner.line_hits(line.as_bytes(), &mut hits);
                 for h in &hits {
-                    let value = match (&h.decoded, text) {
-                        (Some(v), _) => Some(v.as_str()),
-                        (None, Some(t)) => t.get(h.start..h.end),
-                        (None, None) => None,
-                    };
+                    let value = hit_value(h, text, line.as_bytes());
                     if h.json == JsonPlace::String && h.decoded.is_none() {
                         raw_json += 1;
                         let span = &line.as_bytes()[h.start..h.end];
