@@ -389,6 +389,19 @@ impl Positions {
         (p.n as usize <= MAX_DIGITS).then_some(p)
     }
 
+    /// The positions marked in `bits` (bit `i` for byte `i`); `None` if there are none or more
+    /// than [`MAX_DIGITS`].
+    pub(crate) fn from_bits(bits: u64) -> Option<Positions> {
+        let (n, base) = (bits.count_ones(), bits.trailing_zeros());
+        (n > 0 && n as usize <= MAX_DIGITS).then_some(Positions {
+            base: base as u16,
+            n: n as u8,
+            area: 0,
+            local: 0,
+            bits: bits >> base,
+        })
+    }
+
     /// A value of `n` bytes, each a significant character.
     pub(crate) const fn plain(n: usize) -> Positions {
         assert!(n > 0 && n <= MAX_DIGITS);

@@ -248,6 +248,19 @@ pub(crate) fn digits_valid(v: &[u8]) -> bool {
     }
 }
 
+/// Whether an ID written in ASCII as digit groups joined by single blanks or dashes, maybe
+/// ending in `X`, is valid: what [`positions`] accepts of it, given its values `v` (10 for the
+/// `X`) and the number of values before each separator (`cuts`). Separators stand only between
+/// the 6-8-4 (or 6-6-3) groups. For the scanner, which has read the candidate already.
+pub(crate) fn grouped_valid(v: &[u8], cuts: &[u8]) -> bool {
+    let groups: [u8; 2] = match v.len() {
+        18 => [6, 14],
+        15 => [6, 12],
+        _ => return false,
+    };
+    cuts.iter().all(|c| groups.contains(c)) && digits_valid(v)
+}
+
 /// The characters the default mask keeps: the region code and the last four.
 const MASK_KEEP: (usize, usize) = (6, 4);
 

@@ -232,6 +232,34 @@ fn split_local(
     Ok(local)
 }
 
+/// The area code and local number lengths of a landline written in ASCII as digit groups
+/// joined by single blanks or dashes: what [`positions`] finds of it (`None` where it fails),
+/// given its values `v`, the number of values before each separator (`cuts`) and which
+/// separators are dashes (bit `k` of `dashes` for separator `k`). For the scanner, which has
+/// read the candidate already: the steps of [`parse_bytes`] on the groups.
+pub(crate) fn grouped_split(v: &[u8], cuts: &[u8], dashes: u32) -> Option<(usize, usize)> {
+    // The area code is the start of the first group; a separator right after it is no break.
+    let first = cuts.first().map_or(v.len(), |&c| c as usize);
+    let area = match v.get(..2)? {
+        [0, 1] | [0, 2] => 3,
+        [0, 3..=9] => 4,
+        _ => return None,
+    };
+    if first < area || area == 3 && v[1] == 1 && v[2] != 0 {
+        return None;
+    }
+    let mut breaks = [(0usize, false); MAX_DIGITS];
+    let mut nbreaks = 0;
+    for (k, &c) in cuts.iter().enumerate().skip((first == area) as usize) {
+        *breaks.get_mut(nbreaks)? = (c as usize - area, dashes >> k & 1 == 1);
+        nbreaks += 1;
+    }
+    let err = |at: usize, reason| Error::value(KIND, Some(at), reason);
+    let total = v.len() - area;
+    let first_local = (*v.get(area)?, 0);
+    split_local(area, total, None, &breaks[..nbreaks], first_local, err).ok().map(|local| (area, local))
+}
+
 /// Reads and validates a written number: where its digits stand, with its area code and local
 /// number lengths. An ASCII number is read on bytes ([`parse_ascii`]), any other by [`parse`].
 fn positions(text: &str) -> Result<Option<Positions>> {

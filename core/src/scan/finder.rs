@@ -609,6 +609,9 @@ fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool
             return classify_plain(sc, slice, &v[..digits], country);
         }
     }
+    if let Some(g) = Grouped::read(slice.as_bytes(), digits, has_x, country) {
+        return classify_grouped(sc, &g, digits, has_x, country);
+    }
     classify_read(sc, slice, digits, has_x, country)
 }
 
@@ -656,6 +659,183 @@ fn classify_plain(sc: &Scanner, slice: &str, v: &[u8], country: bool) -> Option<
     if sc.finds(Kind::CnLandline) && !country && (10..=18).contains(&n) && v[0] == 0 {
         if let Some(p) = valid_positions(Kind::CnLandline, slice) {
             return Some((Kind::CnLandline, p));
+        }
+    }
+    None
+}
+
+/// A number candidate written in ASCII as digit groups joined by single blanks or dashes, maybe
+/// after a country prefix (`+86`, `(+86)` and the blanks or dashes after it) and maybe ending in
+/// `X`: the written forms of most candidates that are not plain digits (`138 1234 5678`,
+/// `010-62345678`, `+86 138 1234 5678`, an ID's `X`). Read once, so that the candidate is
+/// checked on its values as a plain one is (see [`classify_grouped`]).
+struct Grouped {
+    /// The values of the digits after the prefix; 10 for the `X`.
+    values: [u8; MAX_DIGITS + 1],
+    n: usize,
+    /// A bit per byte of the candidate that holds one of these values.
+    bits: u64,
+    /// For each separator: the values before it.
+    cuts: [u8; MAX_DIGITS],
+    ncuts: usize,
+    /// Bit `k`: separator `k` is a dash.
+    dashes: u32,
+    /// The candidate's first four digits, the prefix's included (see [`classify_read`]).
+    lead: [u8; 4],
+    /// A country prefix's `86` ends right before the first value (`+8613812345678`).
+    glued: bool,
+}
+
+impl Grouped {
+    /// Reads candidate `b` with `digits` digits (not counting a country prefix's) and an `X`
+    /// when `has_x`; `None` for another written form (full-width or other characters, another
+    /// prefix, a separator not between two digits) or more than 64 bytes.
+    fn read(b: &[u8], digits: usize, has_x: bool, country: bool) -> Option<Grouped> {
+        if b.len() > 64 {
+            return None;
+        }
+        // The prefix as the mobile reader reads it; `classify_read` tries no other kind with it.
+        let start = if country { Some(crate::layout::ascii_country_prefix(b)).filter(|&p| p > 0)? } else { 0 };
+        let end = b.len().checked_sub(has_x as usize)?;
+        let mut g = Grouped {
+            values: [0; MAX_DIGITS + 1],
+            n: 0,
+            bits: 0,
+            cuts: [0; MAX_DIGITS],
+            ncuts: 0,
+            dashes: 0,
+            lead: [0; 4],
+            glued: country && b[start - 1].is_ascii_digit(),
+        };
+        if start >= end {
+            return None;
+        }
+        // Digits at the bits of `g.bits`, separators at those of `seps` (from byte `start`).
+        let mut seps = 0u64;
+        for (k, &c) in b[start..end].iter().enumerate() {
+            let v = c.wrapping_sub(b'0');
+            if v <= 9 {
+                if g.n == g.values.len() {
+                    return None;
+                }
+                g.values[g.n] = v;
+                g.n += 1;
+                g.bits |= 1 << k;
+            } else if c == b' ' || c == b'-' {
+                if g.ncuts == g.cuts.len() {
+                    return None;
+                }
+                g.cuts[g.ncuts] = g.n as u8;
+                g.dashes |= ((c == b'-') as u32) << g.ncuts;
+                g.ncuts += 1;
+                seps |= 1 << k;
+            } else {
+                return None;
+            }
+        }
+        // Each separator between two digits: not first, not last, never two together.
+        if seps & (seps << 1 | 1 | 1 << (end - start - 1)) != 0 {
+            return None;
+        }
+        g.bits <<= start;
+        if has_x {
+            if !matches!(b[end], b'X' | b'x') {
+                return None;
+            }
+            *g.values.get_mut(g.n)? = 10;
+            g.n += 1;
+            g.bits |= 1 << end;
+        }
+        g.lead = if country {
+            [8, 6, g.values[0], g.values[1]]
+        } else {
+            [g.values[0], g.values[1], g.values[2], g.values[3]]
+        };
+        // A count that is not the caller's is left to the readers.
+        (g.n == digits + has_x as usize).then_some(g)
+    }
+
+    fn values(&self) -> &[u8] {
+        &self.values[..self.n]
+    }
+
+    fn cuts(&self) -> &[u8] {
+        &self.cuts[..self.ncuts]
+    }
+
+    /// [`mobile_groups`] of the candidate.
+    fn mobile_groups(&self, country: bool) -> bool {
+        // Five groups or more are no mobile's, with a country code or not.
+        if self.ncuts > 4 {
+            return false;
+        }
+        let mut g = [0u8; 6];
+        let mut len = 0;
+        if country && !self.glued {
+            g[0] = 2;
+            len = 1;
+        }
+        let mut from = 0;
+        for &cut in self.cuts().iter().chain([self.n as u8].iter()) {
+            g[len] = cut - from;
+            len += 1;
+            from = cut;
+        }
+        if self.glued {
+            g[0] += 2;
+        }
+        mobile_group_lengths(&g[..len], &self.lead)
+    }
+}
+
+/// [`classify_read`] for a candidate read as [`Grouped`]: the same tests in the same order, each
+/// kind's reader replaced by its checks on the values and groups (the kinds' `grouped_*` and
+/// `digits_valid` functions). A test compares the two on generated candidates.
+fn classify_grouped(
+    sc: &Scanner,
+    g: &Grouped,
+    digits: usize,
+    has_x: bool,
+    country: bool,
+) -> Option<(Kind, Option<Positions>)> {
+    let v = g.values();
+    let lead = &g.lead;
+    let at = |bits: u64| Positions::from_bits(bits);
+    if sc.finds(Kind::CnId)
+        && !country
+        && (if has_x { digits == 17 } else { digits == 18 || digits == 15 })
+        && kinds::id_grouped_valid(v, g.cuts())
+    {
+        return Some((Kind::CnId, at(g.bits)));
+    }
+    if has_x {
+        return None;
+    }
+    if sc.finds(Kind::BankCard)
+        && !country
+        && (16..=19).contains(&digits)
+        && issuer_prefix(lead)
+        && kinds::card_digits_valid(v)
+    {
+        return Some((Kind::BankCard, at(g.bits)));
+    }
+    if sc.finds(Kind::CnMobile)
+        && (digits == 11 || country && digits == 13 || digits == 15 && lead[..2] == [0, 0])
+        && g.mobile_groups(country)
+    {
+        // The mobile reader reads a `0086` that starts the candidate as a country prefix.
+        let (v, bits) = if !country && g.cuts().first().is_none_or(|&c| c >= 4) && *lead == [0, 0, 8, 6] {
+            (v.get(4..).unwrap_or_default(), g.bits & !0b1111)
+        } else {
+            (v, g.bits)
+        };
+        if kinds::mobile_digits_valid(v) {
+            return Some((Kind::CnMobile, at(bits)));
+        }
+    }
+    if sc.finds(Kind::CnLandline) && !country && (10..=18).contains(&digits) && lead[0] == 0 {
+        if let Some((area, local)) = kinds::landline_grouped_split(v, g.cuts(), g.dashes) {
+            return Some((Kind::CnLandline, at(g.bits).map(|p| p.with_groups(area, local))));
         }
     }
     None
@@ -735,23 +915,24 @@ fn mobile_groups(b: &[u8], lead: &[u8; 4]) -> bool {
         }
         i += 1;
     }
-    let mut g = groups;
-    let len = n + (n < g.len() && g[n] > 0) as usize;
+    let len = n + (n < groups.len() && groups[n] > 0) as usize;
+    mobile_group_lengths(&groups[..len], lead)
+}
+
+/// [`mobile_groups`] on the lengths `g` of the candidate's digit groups.
+fn mobile_group_lengths(g: &[u8], lead: &[u8; 4]) -> bool {
+    let Some((&first, rest)) = g.split_first() else { return false };
     // The country code: its own group, or the start of the first (so within the first group).
     let country = match lead {
-        [8, 6, ..] if g[0] >= 2 => 2,
-        [0, 0, 8, 6] if g[0] >= 4 => 4,
+        [8, 6, ..] if first >= 2 => 2,
+        [0, 0, 8, 6] if first >= 4 => 4,
         _ => 0,
     };
-    let g = if country > 0 && len > 1 && g[0] == country {
-        &g[1..len]
-    } else {
-        if country > 0 && g[0] == country + 3 {
-            g[0] = 3;
-        }
-        &g[..len]
-    };
-    matches!(g, [_] | [3, 4, 4])
+    if country > 0 && !rest.is_empty() && first == country {
+        return matches!(rest, [_] | [3, 4, 4]);
+    }
+    let first = if country > 0 && first == country + 3 { 3 } else { first };
+    matches!((first, rest), (_, []) | (3, [4, 4]))
 }
 
 /// A card issuer prefix: 3 (JCB, Amex, Diners), 4 (Visa), 5 (Mastercard, Maestro), 6 (UnionPay,
@@ -1474,6 +1655,127 @@ mod tests {
         assert!(found.iter().all(|&f| f > 100 && f < n), "{found:?} of {n}");
         assert_eq!(ascii_digit_values(b"1381234567x"), None);
         assert_eq!(ascii_digit_values(&[b'1'; MAX_DIGITS + 1]), None);
+    }
+
+    /// An ID body of 17 digits with its check character, `X` for 10.
+    fn with_id_x(body: &str) -> String {
+        const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        let sum: u32 = body.bytes().zip(W).map(|(c, w)| (c - b'0') as u32 * w).sum();
+        match (12 - sum % 11) % 11 {
+            10 => format!("{body}X"),
+            check => format!("{body}{check}"),
+        }
+    }
+
+    /// The grouped classifier gives what the kinds' readers give, for every kind set: on IDs
+    /// (with `X`), cards, mobiles (with country codes) and landlines written in groups joined by
+    /// blanks or dashes, valid and not, one-digit changes of them, random groupings of random
+    /// digits, and broken forms (separators doubled, first or last, other characters), which
+    /// the readers must take.
+    #[test]
+    fn classify_grouped_agrees_with_the_readers() {
+        let mut next = crate::testing::picker(0x2f0e_1bd3_6a5c_9e47u64);
+        let digit = |next: &mut dyn FnMut(usize) -> usize| char::from(b'0' + next(10) as u8);
+        let mut bases = Vec::new();
+        for region in ["110105", "440304", "650102", "990101"] {
+            for date in ["19900101", "20000229", "19000229", "18991231"] {
+                for seq in 0..30 {
+                    bases.push(with_id_x(&format!("{region}{date}{:03}", seq * 7)));
+                }
+                bases.push(format!("{region}{}123", &date[2..]));
+            }
+        }
+        for prefix in ["622202", "4", "51", "2221", "2720", "2026", "1", "0"] {
+            for len in 16..=19 {
+                let body: String = (prefix.len()..len - 1).map(|_| digit(&mut next)).collect();
+                bases.push(with_luhn(&format!("{prefix}{body}")));
+            }
+        }
+        for prefix in ["138", "199", "120", "0086138", "0086120", "86138", "00"] {
+            for _ in 0..12 {
+                bases.push(format!("{prefix}{}", (0..8).map(|_| digit(&mut next)).collect::<String>()));
+            }
+        }
+        for area in ["010", "011", "021", "0571", "0755", "0123"] {
+            for local in ["62345678", "1234567", "92345678"] {
+                for ext in ["", "8", "801", "123456", "1234567"] {
+                    bases.push(format!("{area}{local}{ext}"));
+                }
+            }
+        }
+        for _ in 0..200 {
+            let len = 10 + next(10);
+            bases.push((0..len).map(|k| char::from(b'0' + next(if k < 2 { 3 } else { 10 }) as u8)).collect());
+        }
+        let mut bodies = bases.clone();
+        for base in &bases {
+            for _ in 0..3 {
+                let at = next(base.len());
+                bodies.push(format!("{}{}{}", &base[..at], digit(&mut next), &base[at + 1..]));
+            }
+        }
+        // Each body in the groupings its kinds are written in and in random ones, some broken.
+        let mut candidates = Vec::new();
+        for body in &bodies {
+            let n = body.len();
+            let mut cut_sets: Vec<Vec<usize>> =
+                vec![vec![3, 7], vec![6, 14], vec![6, 12], vec![4, 8, 12, 16], vec![3], vec![4], vec![4, 12]];
+            for _ in 0..4 {
+                let mut cuts: Vec<usize> = (0..next(5)).map(|_| 1 + next(n - 1)).collect();
+                cuts.sort_unstable();
+                cuts.dedup();
+                cut_sets.push(cuts);
+            }
+            for cuts in cut_sets.iter().filter(|c| c.iter().all(|&c| c < n)) {
+                let mut text = String::new();
+                let mut from = 0;
+                for &cut in cuts {
+                    text.push_str(&body[from..cut]);
+                    text.push_str(if next(8) == 0 { ["  ", "--", "a", "－"][next(4)] } else { [" ", "-"][next(2)] });
+                    from = cut;
+                }
+                text.push_str(&body[from..]);
+                candidates.push((text.clone(), false));
+                let prefix = ["+86", "+86 ", "+86-", "(+86)", "(+86) ", "+86  ", "＋86 ", "(+86", "+86 -"][next(9)];
+                candidates.push((format!("{prefix}{text}"), true));
+                match next(4) {
+                    0 => candidates.push((format!("{text} "), false)),
+                    1 => candidates.push((format!("-{text}"), false)),
+                    2 => candidates.push((format!("{}x", &text[..text.len() - 1]), false)),
+                    _ => candidates.push((format!("0086 {text}"), false)),
+                }
+            }
+        }
+        let sets = [
+            Scanner::new(),
+            Scanner::with_kinds(&[Kind::CnMobile, Kind::CnLandline]),
+            Scanner::with_kinds(&[Kind::BankCard, Kind::CnLandline]),
+            Scanner::with_kinds(&[Kind::CnId]),
+        ];
+        let (mut tested, mut grouped, mut found) = (0, 0, [0usize; 4]);
+        for (c, country) in &candidates {
+            // The digits the scanner counts: a country prefix's are not.
+            let body = if *country { &c[c.find("86").map_or(0, |k| k + 2)..] } else { &c[..] };
+            let digits = body.chars().filter(|c| digit_value(*c).is_some()).count();
+            let has_x = c.ends_with(['X', 'x']);
+            if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits) {
+                continue;
+            }
+            tested += 1;
+            grouped += Grouped::read(c.as_bytes(), digits, has_x, *country).is_some() as usize;
+            for sc in &sets {
+                let fast = classify(sc, c, digits, has_x, *country);
+                assert_eq!(fast, classify_read(sc, c, digits, has_x, *country), "{c} {country}");
+                if let Some((kind, _)) = fast {
+                    found[[Kind::CnId, Kind::BankCard, Kind::CnMobile, Kind::CnLandline]
+                        .iter()
+                        .position(|&k| k == kind)
+                        .expect("a number kind")] += 1;
+                }
+            }
+        }
+        assert!(grouped > tested / 3 && grouped < tested * 3 / 4, "{grouped} of {tested}");
+        assert!(found.iter().all(|&f| f > 200 && f < tested / 10), "{found:?} of {tested}");
     }
 
     /// [`mobile_groups`] as it was written, reading the lead digits itself: the reference. Whether the digit groups of a mobile candidate are written as mobiles are: one group, or
