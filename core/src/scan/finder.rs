@@ -528,7 +528,7 @@ fn number_parsed(positions: Option<Positions>) -> Parsed {
 
 /// Whether the number run reading ASCII digits up to `at` goes on there (see the loop in
 /// [`numbers`]): `X`, a full-width digit, or a dash, blank or `转` before a digit.
-#[inline]
+#[inline(always)]
 fn run_continues(b: &[u8], at: usize) -> bool {
     match b.get(at) {
         Some(b'X' | b'x') => true,
