@@ -609,6 +609,19 @@ fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool
             return classify_plain(sc, slice, &v[..digits], country);
         }
     }
+    classify_written(sc, slice, digits, has_x, country)
+}
+
+/// [`classify`] for a candidate that is not plain digits: by [`classify_grouped`] if it reads
+/// as [`Grouped`], else by the kinds' readers. Apart, so that the plain path stays small.
+#[inline(never)]
+fn classify_written(
+    sc: &Scanner,
+    slice: &str,
+    digits: usize,
+    has_x: bool,
+    country: bool,
+) -> Option<(Kind, Option<Positions>)> {
     if let Some(g) = Grouped::read(slice.as_bytes(), digits, has_x, country) {
         return classify_grouped(sc, &g, digits, has_x, country);
     }
