@@ -599,7 +599,8 @@ fn wordish_before(b: &[u8], i: usize) -> bool {
 
 /// The kind of a number candidate, checked with the kind's own reader, and where the reader
 /// found its significant characters. A candidate of ASCII digits alone (most of them) is
-/// checked on its digit values by [`classify_plain`], any other by [`classify_read`].
+/// checked on its digit values by [`classify_plain`], one of ASCII digit groups by
+/// [`classify_grouped`], any other by [`classify_read`] (see [`classify_written`]).
 fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool) -> Option<(Kind, Option<Positions>)> {
     if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits) {
         return None;
