@@ -39,6 +39,23 @@ pub(crate) fn digits_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The run of ASCII digits at `i` read in one go when it ends within the eight bytes from `i`:
+/// its length `k` (below eight) and those eight bytes shifted right by `k` bytes (the byte that
+/// ends the run lowest; the `k` top bytes are zero and no part of the text). `None` when fewer
+/// than eight bytes are left or all eight are digits.
+#[inline]
+pub(crate) fn short_digit_run(b: &[u8], i: usize) -> Option<(usize, u64)> {
+    let w = word(b, i)?;
+    let x = w & LOW7;
+    // As in `digits_end`: high bit set for a byte that is no ASCII digit.
+    let not_digit = ((x + 0x4646_4646_4646_4646) | !(x + 0x5050_5050_5050_5050) | w) & HIGH;
+    if not_digit == 0 {
+        return None;
+    }
+    let k = not_digit.trailing_zeros() / 8;
+    Some((k as usize, w >> (8 * k)))
+}
+
 /// The offset of the first byte at or after `i` that is not an ASCII letter, digit or `_`: where
 /// an ASCII word ends.
 #[inline]
