@@ -225,11 +225,23 @@ fn non_ascii(
     resumed: &mut usize,
 ) -> usize {
     let b = text.as_bytes();
-    while let Some(&c) = b.get(i) {
-        if c < 0x80 {
-            break;
-        }
-        if c & 0xF0 != 0xE0 {
+    let interesting = &*heads.interesting;
+    loop {
+        let Some(&[c, c1, c2]) = b.get(i..i + 3) else {
+            // Fewer than three bytes left: ASCII, or a character that starts nothing.
+            return match b.get(i) {
+                Some(&c) if c < 0x80 => i,
+                _ => b.len(),
+            };
+        };
+        // The code point of a three-byte character is row << 6 | c2 & 63: the row and bit index
+        // the BMP bitmaps directly. Any other lead byte gives a row out of their range.
+        let row = ((c as usize) << 6 | (c1 as usize & 0x3F)).wrapping_sub(0xE0 << 6);
+        let bit = 1u64 << (c2 & 0x3F);
+        let Some(&bits) = interesting.get(row) else {
+            if c < 0x80 {
+                break;
+            }
             // Two- and four-byte characters start nothing (nor do stray continuation bytes).
             i += match c {
                 0xC2..=0xDF => 2,
@@ -237,13 +249,9 @@ fn non_ascii(
                 _ => 1,
             };
             continue;
-        }
-        let Some(&[_, c1, c2]) = b.get(i..i + 3) else { return b.len() };
-        // The code point is row << 6 | c2 & 63: the row and bit index the BMP bitmaps directly.
-        let row = ((c as usize & 0x0F) << 6) | (c1 as usize & 0x3F);
-        let bit = 1u64 << (c2 & 0x3F);
+        };
         // Most characters of Chinese text start nothing: one bit test (see `Heads::interesting`).
-        if heads.interesting[row] & bit == 0 {
+        if bits & bit == 0 {
             i += 3;
             continue;
         }
@@ -1755,7 +1763,7 @@ mod tests {
             }
             let Some(&c) = b.get(i) else { break };
             if c >= 0x80 {
-                i = non_ascii(sc, heads, text, i, 0, out, &mut resumed);
+                i = non_ascii_reference(sc, heads, text, i, out, &mut resumed);
                 continue;
             }
             let from = i;
@@ -1777,75 +1785,67 @@ mod tests {
         resolve(out, first);
     }
 
+    /// [`non_ascii`] as it was written, one character at a time.
+    fn non_ascii_reference(
+        sc: &Scanner,
+        heads: &Heads,
+        text: &str,
+        mut i: usize,
+        out: &mut Vec<Hit>,
+        resumed: &mut usize,
+    ) -> usize {
+        let base = 0;
+        let b = text.as_bytes();
+        while let Some(&c) = b.get(i) {
+            if c < 0x80 {
+                break;
+            }
+            if c & 0xF0 != 0xE0 {
+                // Two- and four-byte characters start nothing (nor do stray continuation bytes).
+                i += match c {
+                    0xC2..=0xDF => 2,
+                    0xF0..=0xF4 => 4,
+                    _ => 1,
+                };
+                continue;
+            }
+            let Some(&[_, c1, c2]) = b.get(i..i + 3) else { return b.len() };
+            // The code point is row << 6 | c2 & 63: the row and bit index the BMP bitmaps directly.
+            let row = ((c as usize & 0x0F) << 6) | (c1 as usize & 0x3F);
+            let bit = 1u64 << (c2 & 0x3F);
+            // Most characters of Chinese text start nothing: one bit test (see `Heads::interesting`).
+            if heads.interesting[row] & bit == 0 {
+                i += 3;
+                continue;
+            }
+            let cp = (row as u32) << 6 | (c2 as u32 & 0x3F);
+            if heads.always[row] & bit == 0 && !heads.may_pair(b, i + 3, cp) {
+                i += 3;
+                continue;
+            }
+            let ch = char::from_u32(cp).unwrap_or('\0');
+            i = match ch {
+                '\u{ff10}'..='\u{ff19}' | '（' | '＋' => numbers(sc, text, i, base, out),
+                '：' if i > *resumed && may_end_label(b[i - 1]) => label_word(sc, text, *resumed, i, 3, base, out),
+                _ if is_han(ch) => han(sc, heads, text, i, ch, base, out),
+                _ => i + 3,
+            };
+            *resumed = i;
+        }
+        i
+    }
+
     /// Texts of the pieces the scanner's loop treats apart: digit runs of every length, what
     /// ends or continues them, labels and separators, e-mail and number starts, Han text.
     fn loop_texts(seed: u64, n: usize) -> Vec<String> {
-        let pieces = [
-            "0",
-            "7",
-            "12",
-            "123",
-            "2026",
-            "0571",
-            "13812345678",
-            "6222021234567890128",
-            "00:03:22.700",
-            "10.22.94.42",
-            "2026-11-29 ",
-            ":",
-            ":",
-            "=",
-            "=",
-            ".",
-            "-",
-            "-",
-            " ",
-            " ",
-            "X",
-            "x",
-            "a",
-            "Z",
-            "_",
-            "e",
-            "name",
-            "addr",
-            " name",
-            "\"",
-            "'",
-            "\t",
-            "@",
-            "qq.com",
-            "+",
-            "+86",
-            "(",
-            "0755)",
-            ")",
-            "/",
-            ",",
-            "%",
-            "中",
-            "张三",
-            "姓名",
-            "：",
-            "地址",
-            "收件人",
-            "浙江省杭州市",
-            "西湖区",
-            "文三路1号",
-            "号",
-            "０",
-            "１３８",
-            "－",
-            "转",
-            "\u{3000}",
-            "Ｘ",
-            "（",
-            "＋",
-            "é",
-            "😀",
-            "ms",
-            "\u{80}",
-        ];
+        // `|`-separated: the pieces, blanks among them.
+        let pieces: Vec<&str> = concat!(
+            "0|7|12|123|2026|0571|13812345678|6222021234567890128|00:03:22.700|10.22.94.42|2026-11-29 |",
+            ":|:|=|=|.|-|-| | |X|x|a|Z|_|e|name|addr| name|\"|'|\t|@|qq.com|+|+86|(|0755)|)|/|,|%|",
+            "中|张三|姓名|：|地址|收件人|浙江省杭州市|西湖区|文三路1号|号|０|１３８|－|转|\u{3000}|Ｘ|（|＋|é|😀|ms|\u{80}",
+        )
+        .split('|')
+        .collect();
         let mut next = crate::testing::picker(seed);
         (0..n).map(|_| (0..1 + next(16)).map(|_| pieces[next(pieces.len())]).collect()).collect()
     }
