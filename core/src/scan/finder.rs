@@ -209,7 +209,8 @@ fn may_end_label(c: u8) -> bool {
 /// Whether ASCII byte `c` continues a word but cannot start a number: a letter or `_`.
 #[inline]
 fn is_word_letter(c: u8) -> bool {
-    c.is_ascii_alphabetic() || c == b'_'
+    // `c | 0x20` folds the upper-case letters onto the lower-case ones and moves no other byte there.
+    (c | 0x20).wrapping_sub(b'a') < 26 || c == b'_'
 }
 
 /// Reads non-ASCII characters from `i` up to the next ASCII byte (or a reader's end); returns where
@@ -1783,6 +1784,13 @@ mod tests {
             }
         }
         resolve(out, first);
+    }
+
+    #[test]
+    fn is_word_letter_is_a_letter_or_underscore() {
+        for c in 0..=255u8 {
+            assert_eq!(is_word_letter(c), c.is_ascii_alphabetic() || c == b'_', "{c}");
+        }
     }
 
     /// [`non_ascii`] as it was written, one character at a time.
