@@ -92,7 +92,8 @@ fn wordish_at(b: &[u8], i: usize) -> bool {
 /// Scans `text` (at byte offset `base` of the caller's buffer) and appends its hits to `out`,
 /// resolving overlaps among them.
 ///
-/// Plain ASCII (everything but digits, `@ + ( = :`) is passed over eight bytes at a time. Runs of
+/// Plain ASCII (everything but digits, `@ + ( = :` and a few rare bytes, see
+/// [`is_stop`](super::bytes::is_stop)) is passed over eight bytes at a time. Runs of
 /// non-ASCII characters are read one character at a time. `resumed` is where the last reader
 /// handed back: letters from there on belong to words the scanner passed over, so a digit after
 /// such a letter is inside a word (never a candidate), and a label word before `=`/`:` is read
@@ -133,14 +134,15 @@ pub(crate) fn find(sc: &Scanner, text: &str, base: usize, out: &mut Vec<Hit>) {
                 i = email(sc, text, i, base, out);
                 resumed = i;
             }
-            // `=` or `:`. Most follow a digit or a word that is no label key: one byte tells.
-            _ if i > resumed && may_end_label(b[i - 1]) => {
+            // Most separators follow a digit or a word that is no label key: one byte tells.
+            b'=' | b':' if i > resumed && may_end_label(b[i - 1]) => {
                 let next = label_word(sc, text, resumed, i, 1, base, out);
                 if next > i + 1 {
                     resumed = next;
                 }
                 i = next;
             }
+            // A separator after no label key, or a rare stop that starts nothing (see `is_stop`).
             _ => i += 1,
         }
     }
@@ -1759,7 +1761,7 @@ mod tests {
         let mut i = 0;
         let mut resumed = 0;
         loop {
-            while i < b.len() && !crate::scan::bytes::is_stop(b[i]) {
+            while i < b.len() && !(b[i] >= 0x80 || b[i].is_ascii_digit() || b"@+(=:".contains(&b[i])) {
                 i += 1;
             }
             let Some(&c) = b.get(i) else { break };
@@ -1849,7 +1851,7 @@ mod tests {
         // `|`-separated: the pieces, blanks among them.
         let pieces: Vec<&str> = concat!(
             "0|7|12|123|2026|0571|13812345678|6222021234567890128|00:03:22.700|10.22.94.42|2026-11-29 |",
-            ":|:|=|=|.|-|-| | |X|x|a|Z|_|e|name|addr| name|\"|'|\t|@|qq.com|+|+86|(|0755)|)|/|,|%|",
+            ":|:|=|=|.|-|-| | |X|x|a|Z|_|e|name|addr| name|\"|'|\t|@|qq.com|+|+86|(|0755)|)|/|,|%|;|?|>|*|",
             "中|张三|姓名|：|地址|收件人|浙江省杭州市|西湖区|文三路1号|号|０|１３８|－|转|\u{3000}|Ｘ|（|＋|é|😀|ms|\u{80}",
         )
         .split('|')
