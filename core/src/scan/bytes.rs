@@ -39,6 +39,23 @@ pub(crate) fn digits_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The run of ASCII digits at `i` read in one go when it ends within the eight bytes from `i`:
+/// its length `k` (below eight) and those eight bytes shifted right by `k` bytes (the byte that
+/// ends the run lowest; the `k` top bytes are zero and no part of the text). `None` when fewer
+/// than eight bytes are left or all eight are digits.
+#[inline]
+pub(crate) fn short_digit_run(b: &[u8], i: usize) -> Option<(usize, u64)> {
+    let w = word(b, i)?;
+    let x = w & LOW7;
+    // As in `digits_end`: high bit set for a byte that is no ASCII digit.
+    let not_digit = ((x + 0x4646_4646_4646_4646) | !(x + 0x5050_5050_5050_5050) | w) & HIGH;
+    if not_digit == 0 {
+        return None;
+    }
+    let k = not_digit.trailing_zeros() / 8;
+    Some((k as usize, w >> (8 * k)))
+}
+
 /// The offset of the first byte at or after `i` that is not an ASCII letter, digit or `_`: where
 /// an ASCII word ends.
 #[inline]
@@ -76,7 +93,9 @@ fn alnum_end(b: &[u8], mut i: usize, x: u8, y: u8) -> usize {
 }
 
 /// Whether the free-text scanner stops at ASCII byte `c`, or at any byte of 0x80 and above: a
-/// digit, `@`, `+`, `(`, `=` or `:`. Every other ASCII byte is plain text it passes over
+/// digit, `@`, `+`, `(`, `=` or `:`, and the rare `)`, `*`, `;`, `<`, `>`, `?` (two byte
+/// ranges, `(`..=`+` and `0`..=`@`, are fewer tests than the exact set; the scanner passes over
+/// these six as it does over plain text). Every other ASCII byte is plain text it passes over
 /// (letters too: a label word is read back from its `=`/`:`, a digit glued to letters from the
 /// byte before it).
 #[inline]
@@ -89,7 +108,7 @@ static STOP: [bool; 256] = {
     let mut c = 0;
     while c < 256 {
         let b = c as u8;
-        t[c] = b >= 0x80 || b.is_ascii_digit() || matches!(b, b'@' | b'+' | b'(' | b'=' | b':');
+        t[c] = b >= 0x80 || matches!(b, b'('..=b'+' | b'0'..=b'@');
         c += 1;
     }
     t
@@ -106,10 +125,10 @@ pub(crate) fn plain_end(b: &[u8], mut i: usize) -> usize {
     }
     while let Some(w) = word(b, i) {
         let x = w & LOW7;
-        // Digits and `:` (0x30..=0x3A): no carries, x <= 0x7F.
-        let digit_colon = (x + 0x5050_5050_5050_5050) & !(x + 0x4545_4545_4545_4545);
-        let stop =
-            (w | digit_colon | eq_bytes(w, b'=') | eq_bytes(w, b'@') | eq_bytes(w, b'+') | eq_bytes(w, b'(')) & HIGH;
+        // Per byte (no carries: x <= 0x7F): `(`..=`+` (0x28..=0x2B) and `0`..=`@` (0x30..=0x40).
+        let open_plus = (x + 0x5858_5858_5858_5858) & !(x + 0x5454_5454_5454_5454);
+        let digit_at = (x + 0x5050_5050_5050_5050) & !(x + 0x3F3F_3F3F_3F3F_3F3F);
+        let stop = (w | open_plus | digit_at) & HIGH;
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
@@ -250,7 +269,7 @@ mod tests {
             }
         }
         let stops: Vec<u8> = (0..=255u8).filter(|&c| is_stop(c)).collect();
-        let mut expected: Vec<u8> = b"(+0123456789:=@".to_vec();
+        let mut expected: Vec<u8> = b"()*+0123456789:;<=>?@".to_vec();
         expected.extend(0x80..=0xFF);
         assert_eq!(stops, expected);
     }

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use super::bytes::{digits_end, host_end, plain_end, word_end};
+use super::bytes::{digits_end, host_end, plain_end, short_digit_run, word_end};
 use super::{Hit, Parsed, Scanner};
 use crate::gazetteer::skip_blanks;
 use crate::kinds::{self, is_han, is_valid, valid_positions};
@@ -92,11 +92,14 @@ fn wordish_at(b: &[u8], i: usize) -> bool {
 /// Scans `text` (at byte offset `base` of the caller's buffer) and appends its hits to `out`,
 /// resolving overlaps among them.
 ///
-/// Plain ASCII (everything but digits, `@ + ( = :`) is passed over eight bytes at a time. Runs of
+/// Plain ASCII (everything but digits, `@ + ( = :` and a few rare bytes, see
+/// [`is_stop`](super::bytes::is_stop)) is passed over eight bytes at a time. Runs of
 /// non-ASCII characters are read one character at a time. `resumed` is where the last reader
 /// handed back: letters from there on belong to words the scanner passed over, so a digit after
 /// such a letter is inside a word (never a candidate), and a label word before `=`/`:` is read
-/// back from the separator.
+/// back from the separator. A short run of digits that nothing continues (`00:03:22.700`) is
+/// passed over here, with the byte after it when that byte starts nothing (see
+/// [`short_run_end`]).
 pub(crate) fn find(sc: &Scanner, text: &str, base: usize, out: &mut Vec<Hit>) {
     let b = text.as_bytes();
     let first = out.len();
@@ -106,29 +109,96 @@ pub(crate) fn find(sc: &Scanner, text: &str, base: usize, out: &mut Vec<Hit>) {
     loop {
         i = plain_end(b, i);
         let Some(&c) = b.get(i) else { break };
-        if c >= 0x80 {
-            i = non_ascii(sc, heads, text, i, base, out, &mut resumed);
-            continue;
-        }
-        let from = i;
-        i = match c {
+        match c {
+            0x80.. => i = non_ascii(sc, heads, text, i, base, out, &mut resumed),
             b'0'..=b'9' if i > resumed && is_word_letter(b[i - 1]) => {
                 // Inside a word (`uid_5115023`, a hex trace id): skip the rest of it.
                 i = word_end(b, i);
-                continue;
             }
-            b'0'..=b'9' => ascii_digits(sc, text, i, base, out),
-            b'+' | b'(' => numbers(sc, text, i, base, out),
-            b'@' => email(sc, text, i, base, out),
+            b'0'..=b'9' => {
+                let (at, next) = match short_run_end(b, i) {
+                    Some(ends) => ends,
+                    None => {
+                        let at = ascii_digits(sc, text, i, base, out);
+                        (at, at)
+                    }
+                };
+                resumed = at;
+                i = next;
+            }
+            b'+' | b'(' => {
+                i = numbers(sc, text, i, base, out);
+                resumed = i;
+            }
+            b'@' => {
+                i = email(sc, text, i, base, out);
+                resumed = i;
+            }
             // Most separators follow a digit or a word that is no label key: one byte tells.
-            _ if i > resumed && may_end_label(b[i - 1]) => label_word(sc, text, resumed, i, 1, base, out),
-            _ => i + 1,
-        };
-        if i > from + 1 || c != b'=' && c != b':' {
-            resumed = i;
+            b'=' | b':' if i > resumed && may_end_label(b[i - 1]) => {
+                let next = label_word(sc, text, resumed, i, 1, base, out);
+                if next > i + 1 {
+                    resumed = next;
+                }
+                i = next;
+            }
+            // A separator after no label key, or a rare stop that starts nothing (see `is_stop`).
+            _ => i += 1,
         }
     }
     resolve(out, first);
+}
+
+/// What the byte after a run of ASCII digits tells [`short_run_end`]: the run may go on (ask the
+/// number reader), it ends and the byte starts something ([`RUN_STOP`]), it ends and the byte
+/// is plain text or a separator no label key stands before ([`RUN_PASS`]), or a dash or blank
+/// ends it unless a digit follows ([`RUN_BLANK`]).
+const RUN_MAYBE: u8 = 0;
+const RUN_STOP: u8 = 1;
+const RUN_PASS: u8 = 2;
+const RUN_BLANK: u8 = 3;
+
+/// [`RUN_MAYBE`] and the others by byte, as [`run_continues`] reads the byte after a run: `X x`
+/// and the lead bytes of `－ 转 U+3000`, full-width digits and `Ｘ ｘ` may continue it.
+static RUN_END: [u8; 256] = {
+    let mut t = [RUN_PASS; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = match b {
+            b'X' | b'x' | b'0'..=b'9' | 0xE3 | 0xE8 | 0xEF => RUN_MAYBE,
+            b'-' | b' ' => RUN_BLANK,
+            // A `=` or `:` after a digit is no label's (see `may_end_label`): passed over.
+            b'+' | b'(' | b'@' | 0x80.. => RUN_STOP,
+            _ => RUN_PASS,
+        };
+        c += 1;
+    }
+    t
+};
+
+// A run read by `short_run_end` (at most seven digits) holds no value.
+const _: () = assert!(MIN_DIGITS > 7);
+
+/// The run of ASCII digits at `i` (not inside a word) when it is shorter than any value and
+/// nothing continues it (times, dates, IPs, amounts): `(end, next)`, where the run ends and
+/// where scanning goes on (after the byte that ends it when that byte is plain text, or `=`/`:`
+/// after a digit). [`ascii_digits`] reads such a run to the same end and finds nothing in it; a
+/// test compares the two. `None`: the run is left to [`ascii_digits`].
+#[inline]
+fn short_run_end(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    let (k, rest) = short_digit_run(b, i)?;
+    let at = i + k;
+    match RUN_END[rest as u8 as usize] {
+        RUN_STOP => Some((at, at)),
+        RUN_PASS => Some((at, at + 1)),
+        // A dash or blank continues the run before a digit (ASCII, or full-width: lead byte EF).
+        RUN_BLANK if k < 7 => {
+            let after = (rest >> 8) as u8;
+            (!after.is_ascii_digit() && after != 0xEF).then_some((at, at + 1))
+        }
+        _ => None,
+    }
 }
 
 /// Whether byte `c` may stand right before a separator after a label key: the last letter of
@@ -141,7 +211,8 @@ fn may_end_label(c: u8) -> bool {
 /// Whether ASCII byte `c` continues a word but cannot start a number: a letter or `_`.
 #[inline]
 fn is_word_letter(c: u8) -> bool {
-    c.is_ascii_alphabetic() || c == b'_'
+    // `c | 0x20` folds the upper-case letters onto the lower-case ones and moves no other byte there.
+    (c | 0x20).wrapping_sub(b'a') < 26 || c == b'_'
 }
 
 /// Reads non-ASCII characters from `i` up to the next ASCII byte (or a reader's end); returns where
@@ -157,11 +228,23 @@ fn non_ascii(
     resumed: &mut usize,
 ) -> usize {
     let b = text.as_bytes();
-    while let Some(&c) = b.get(i) {
-        if c < 0x80 {
-            break;
-        }
-        if c & 0xF0 != 0xE0 {
+    let interesting = &*heads.interesting;
+    loop {
+        let Some(&[c, c1, c2]) = b.get(i..i + 3) else {
+            // Fewer than three bytes left: ASCII, or a character that starts nothing.
+            return match b.get(i) {
+                Some(&c) if c < 0x80 => i,
+                _ => b.len(),
+            };
+        };
+        // The code point of a three-byte character is row << 6 | c2 & 63: the row and bit index
+        // the BMP bitmaps directly. Any other lead byte gives a row out of their range.
+        let row = ((c as usize) << 6 | (c1 as usize & 0x3F)).wrapping_sub(0xE0 << 6);
+        let bit = 1u64 << (c2 & 0x3F);
+        let Some(&bits) = interesting.get(row) else {
+            if c < 0x80 {
+                break;
+            }
             // Two- and four-byte characters start nothing (nor do stray continuation bytes).
             i += match c {
                 0xC2..=0xDF => 2,
@@ -169,13 +252,9 @@ fn non_ascii(
                 _ => 1,
             };
             continue;
-        }
-        let Some(&[_, c1, c2]) = b.get(i..i + 3) else { return b.len() };
-        // The code point is row << 6 | c2 & 63: the row and bit index the BMP bitmaps directly.
-        let row = ((c as usize & 0x0F) << 6) | (c1 as usize & 0x3F);
-        let bit = 1u64 << (c2 & 0x3F);
+        };
         // Most characters of Chinese text start nothing: one bit test (see `Heads::interesting`).
-        if heads.interesting[row] & bit == 0 {
+        if bits & bit == 0 {
             i += 3;
             continue;
         }
@@ -1987,6 +2066,142 @@ mod tests {
             }
         }
         assert!(hits > runs / 100 && hits < runs / 2, "{hits} of {runs}");
+    }
+
+    /// The scanner's loop as it was written, before its fast paths: every digit run goes to
+    /// [`ascii_digits`], every stop byte to the dispatch.
+    fn find_reference(sc: &Scanner, text: &str, out: &mut Vec<Hit>) {
+        let b = text.as_bytes();
+        let first = out.len();
+        let heads = heads();
+        let mut i = 0;
+        let mut resumed = 0;
+        loop {
+            while i < b.len() && !(b[i] >= 0x80 || b[i].is_ascii_digit() || b"@+(=:".contains(&b[i])) {
+                i += 1;
+            }
+            let Some(&c) = b.get(i) else { break };
+            if c >= 0x80 {
+                i = non_ascii_reference(sc, heads, text, i, out, &mut resumed);
+                continue;
+            }
+            let from = i;
+            i = match c {
+                b'0'..=b'9' if i > resumed && is_word_letter(b[i - 1]) => {
+                    i = word_end(b, i);
+                    continue;
+                }
+                b'0'..=b'9' => ascii_digits(sc, text, i, 0, out),
+                b'+' | b'(' => numbers(sc, text, i, 0, out),
+                b'@' => email(sc, text, i, 0, out),
+                _ if i > resumed && may_end_label(b[i - 1]) => label_word(sc, text, resumed, i, 1, 0, out),
+                _ => i + 1,
+            };
+            if i > from + 1 || c != b'=' && c != b':' {
+                resumed = i;
+            }
+        }
+        resolve(out, first);
+    }
+
+    #[test]
+    fn is_word_letter_is_a_letter_or_underscore() {
+        for c in 0..=255u8 {
+            assert_eq!(is_word_letter(c), c.is_ascii_alphabetic() || c == b'_', "{c}");
+        }
+    }
+
+    /// [`non_ascii`] as it was written, one character at a time.
+    fn non_ascii_reference(
+        sc: &Scanner,
+        heads: &Heads,
+        text: &str,
+        mut i: usize,
+        out: &mut Vec<Hit>,
+        resumed: &mut usize,
+    ) -> usize {
+        let base = 0;
+        let b = text.as_bytes();
+        while let Some(&c) = b.get(i) {
+            if c < 0x80 {
+                break;
+            }
+            if c & 0xF0 != 0xE0 {
+                // Two- and four-byte characters start nothing (nor do stray continuation bytes).
+                i += match c {
+                    0xC2..=0xDF => 2,
+                    0xF0..=0xF4 => 4,
+                    _ => 1,
+                };
+                continue;
+            }
+            let Some(&[_, c1, c2]) = b.get(i..i + 3) else { return b.len() };
+            // The code point is row << 6 | c2 & 63: the row and bit index the BMP bitmaps directly.
+            let row = ((c as usize & 0x0F) << 6) | (c1 as usize & 0x3F);
+            let bit = 1u64 << (c2 & 0x3F);
+            // Most characters of Chinese text start nothing: one bit test (see `Heads::interesting`).
+            if heads.interesting[row] & bit == 0 {
+                i += 3;
+                continue;
+            }
+            let cp = (row as u32) << 6 | (c2 as u32 & 0x3F);
+            if heads.always[row] & bit == 0 && !heads.may_pair(b, i + 3, cp) {
+                i += 3;
+                continue;
+            }
+            let ch = char::from_u32(cp).unwrap_or('\0');
+            i = match ch {
+                '\u{ff10}'..='\u{ff19}' | '（' | '＋' => numbers(sc, text, i, base, out),
+                '：' if i > *resumed && may_end_label(b[i - 1]) => label_word(sc, text, *resumed, i, 3, base, out),
+                _ if is_han(ch) => han(sc, heads, text, i, ch, base, out),
+                _ => i + 3,
+            };
+            *resumed = i;
+        }
+        i
+    }
+
+    /// Texts of the pieces the scanner's loop treats apart: digit runs of every length, what
+    /// ends or continues them, labels and separators, e-mail and number starts, Han text.
+    fn loop_texts(seed: u64, n: usize) -> Vec<String> {
+        // `|`-separated: the pieces, blanks among them.
+        let pieces: Vec<&str> = concat!(
+            "0|7|12|123|2026|0571|13812345678|6222021234567890128|00:03:22.700|10.22.94.42|2026-11-29 |",
+            ":|:|=|=|.|-|-| | |X|x|a|Z|_|e|name|addr| name|\"|'|\t|@|qq.com|+|+86|(|0755)|)|/|,|%|;|?|>|*|",
+            "中|张三|姓名|：|地址|收件人|浙江省杭州市|西湖区|文三路1号|号|０|１３８|－|转|\u{3000}|Ｘ|（|＋|é|😀|ms|\u{80}",
+        )
+        .split('|')
+        .collect();
+        let mut next = crate::testing::picker(seed);
+        (0..n).map(|_| (0..1 + next(16)).map(|_| pieces[next(pieces.len())]).collect()).collect()
+    }
+
+    /// The scanner's loop finds what its reference finds, with every kind on and with some off;
+    /// its short digit runs end where [`ascii_digits`] ends them, with nothing found.
+    #[test]
+    fn find_agrees_with_the_reference_loop() {
+        let sets = [Scanner::new(), Scanner::with_kinds(&[Kind::CnMobile, Kind::Email, Kind::CnName])];
+        let (mut short, mut hits) = (0, 0);
+        for text in loop_texts(0x6a09_e667_f3bc_c908, 30_000) {
+            for sc in &sets {
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                find(sc, &text, 0, &mut fast);
+                find_reference(sc, &text, &mut slow);
+                let show = |h: &Vec<Hit>| h.iter().map(|h| format!("{h:?}")).collect::<Vec<_>>();
+                assert_eq!(show(&fast), show(&slow), "{text:?}");
+                hits += fast.len();
+            }
+            let b = text.as_bytes();
+            for i in (0..b.len()).filter(|&i| b[i].is_ascii_digit()) {
+                if let Some((end, next)) = short_run_end(b, i) {
+                    let mut out = Vec::new();
+                    assert_eq!(ascii_digits(&sets[0], &text, i, 0, &mut out), end, "{text:?} {i}");
+                    assert!(out.is_empty() && (next == end || next == end + 1), "{text:?} {i}");
+                    short += 1;
+                }
+            }
+        }
+        assert!(short > 50_000 && hits > 3_000, "{short} {hits}");
     }
 
     /// [`address_body`] read one character at a time, without its runs (as it was written).
