@@ -372,23 +372,26 @@ impl Gazetteer {
         Gazetteer { rows, codes, keys, by_head, arena, head_bits }
     }
 
-    /// Appends to `out` the keys that match `s` at byte offset `pos`, with the offset where each
-    /// match ends.
+    /// The keys that match `s` at byte offset `pos`, as a bit per key of the bucket of their
+    /// head: nothing is copied, and a position is read again from the bits alone.
     #[inline]
-    fn matches_at<'a>(&'a self, s: &str, pos: usize, out: &mut Small<(&'a Key, usize), 4>) {
+    fn matches_at(&self, s: &str, pos: usize) -> Found {
+        let mut found = Found { lo: 0, bits: 0, pos };
         let rest = s.as_bytes().get(pos..).unwrap_or(&[]);
         if rest.len() < 6 {
-            return;
+            return found;
         }
         // Only the bytes: `pos` is a char boundary of `s`, and a key's head is two whole chars.
         let head = load8(rest, 0) & tail_mask(6);
         let bit = head_bit(head);
         if self.head_bits[bit >> 6] & (1 << (bit & 63)) == 0 {
-            return;
+            return found;
         }
         let (lo, hi) = self.by_head.get(head);
         let tail = load8(rest, 6);
-        for k in self.keys.get(lo..hi).unwrap_or(&[]) {
+        found.lo = lo;
+        // A bucket holds at most `MAX_BUCKET` keys (a test checks the table).
+        for (i, k) in self.keys.get(lo..hi).unwrap_or(&[]).iter().take(MAX_BUCKET).enumerate() {
             // Every key of the bucket starts with the same two chars as `rest`: compare the rest.
             let len = k.len as usize;
             if len > rest.len()
@@ -403,8 +406,38 @@ impl Gazetteer {
             if market || (k.short && starts_street(after)) {
                 continue;
             }
-            out.push((k, pos + len));
+            found.bits |= 1 << i;
         }
+        found
+    }
+}
+
+/// The most keys with one head, so that the matches at a position fit the bits of [`Found`].
+const MAX_BUCKET: usize = 64;
+
+/// The keys that match at one position (see [`Gazetteer::matches_at`]): bit `i` of `bits` stands
+/// for `Gazetteer::keys[lo + i]`.
+#[derive(Clone, Copy)]
+struct Found {
+    lo: usize,
+    bits: u64,
+    pos: usize,
+}
+
+impl Found {
+    /// The matching keys in key order, with the offset where each match ends.
+    #[inline]
+    fn iter(self, g: &Gazetteer) -> impl Iterator<Item = (&Key, usize)> {
+        let mut bits = self.bits;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let k = g.keys.get(self.lo + i)?;
+            Some((k, self.pos + k.len as usize))
+        })
     }
 }
 
@@ -546,21 +579,17 @@ pub fn is_province_prefix(p: u32) -> bool {
 /// tolerance. Any other word that starts with a full region name still matches it.
 pub fn split_address(s: &str) -> Option<AddressSplit> {
     let g = gazetteer();
-    let mut parses: Small<Parse, 8> = Small::new(Parse::EMPTY);
-    // Each position is looked up once (the readings below try several levels at one position).
-    // The keys at one position, into a list that is reused (one list per level).
-    let collect = |pos: usize, found: &mut Small<(&'static Key, usize), 4>| {
-        found.clear();
-        g.matches_at(s, pos, found);
-    };
-    let (mut at0, mut at_pos, mut below) =
-        (Small::new((&NO_KEY, 0)), Small::new((&NO_KEY, 0)), Small::new((&NO_KEY, 0)));
-    collect(0, &mut at0);
+    // Four slots hold the readings of nearly every address (province; city by full and by short
+    // name; county): more would be zero-filled by a `memset` call at every call.
+    let mut parses: Small<Parse, 4> = Small::new(Parse::EMPTY);
+    // Each position is looked up once; the readings below read the keys at a position once a
+    // level.
+    let at0 = g.matches_at(s, 0);
     // A short name with a stray `省` (`广西省`) reads like the full name of the same row: the
     // levels below it are looked up once per (row, end).
     let mut done_province: Option<(u32, usize)> = None;
 
-    for (pk, end) in at0.items() {
+    for (pk, end) in at0.iter(g) {
         if pk.level != Level::Province {
             continue;
         }
@@ -578,40 +607,38 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
         if !p_short && p_end >= 9 {
             parses.push(Parse::new(p_end, p_end, p_end, pk, 1));
         }
-        collect(skip_blanks(s, p_end), &mut at_pos);
-        for (ck, c_end) in at_pos.items() {
+        let at_pos = g.matches_at(s, skip_blanks(s, p_end));
+        for (ck, c_end) in at_pos.iter(g) {
             if ck.level != Level::City || ck.code / 10_000 != prefix {
                 continue;
             }
             parses.push(Parse::new(p_end, c_end, c_end, ck, 2));
-            collect(skip_blanks(s, c_end), &mut below);
-            for (dk, d_end) in below.items() {
+            for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(g) {
                 if dk.level == Level::County && dk.code / 100 == ck.code / 100 {
                     parses.push(Parse::new(p_end, c_end, d_end, dk, 3));
                 }
             }
         }
-        for (dk, d_end) in at_pos.items() {
+        for (dk, d_end) in at_pos.iter(g) {
             if dk.level == Level::County && dk.code / 10_000 == prefix {
                 parses.push(Parse::new(p_end, p_end, d_end, dk, 2));
             }
         }
     }
-    for (ck, c_end) in at0.items() {
+    for (ck, c_end) in at0.iter(g) {
         if ck.level != Level::City {
             continue;
         }
         if !ck.short && ck.chars >= 3 {
             parses.push(Parse::new(0, c_end, c_end, ck, 1));
         }
-        collect(skip_blanks(s, c_end), &mut below);
-        for (dk, d_end) in below.items() {
+        for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(g) {
             if dk.level == Level::County && dk.code / 100 == ck.code / 100 {
                 parses.push(Parse::new(0, c_end, d_end, dk, 2));
             }
         }
     }
-    for (dk, d_end) in at0.items() {
+    for (dk, d_end) in at0.iter(g) {
         if dk.level == Level::County && dk.chars >= 3 {
             parses.push(Parse::new(0, 0, d_end, dk, 1));
         }
@@ -620,7 +647,7 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
 }
 
 /// A short list on the stack that moves to a `Vec` only when it outgrows `N`: the readings of
-/// one address, the keys matching at one position.
+/// one address.
 struct Small<T: Copy, const N: usize> {
     inline: [T; N],
     n: usize,
@@ -631,11 +658,6 @@ impl<T: Copy, const N: usize> Small<T, N> {
     /// An empty list; `fill` only fills the unused slots.
     fn new(fill: T) -> Self {
         Small { inline: [fill; N], n: 0, spill: Vec::new() }
-    }
-
-    fn clear(&mut self) {
-        self.n = 0;
-        self.spill.clear();
     }
 
     fn push(&mut self, x: T) {
@@ -658,29 +680,7 @@ impl<T: Copy, const N: usize> Small<T, N> {
             &self.spill
         }
     }
-
-    /// The items, in push order.
-    fn items(&self) -> impl Iterator<Item = T> + '_ {
-        let items = if self.spill.is_empty() { &self.inline[..self.n] } else { &self.spill[..] };
-        items.iter().copied()
-    }
 }
-
-/// Fills the unused slots of a list of matches; never matched.
-static NO_KEY: Key = Key {
-    len: 0,
-    row: 0,
-    short: false,
-    head: 0,
-    tail: 0,
-    tail_mask: 0,
-    level: Level::County,
-    code: 0,
-    historical: false,
-    city_suffix: false,
-    chars: 0,
-    off: 0,
-};
 
 impl Parse {
     const EMPTY: Parse =
@@ -767,6 +767,7 @@ mod tests {
         for (i, k) in g.keys.iter().enumerate() {
             let (lo, hi) = g.by_head.get(k.head);
             assert!((lo..hi).contains(&i));
+            assert!(hi - lo <= MAX_BUCKET);
             assert!(g.keys[lo..hi].iter().all(|x| x.head == k.head));
         }
         // Every name of two chars or more starts with two three-byte chars (is a key).
@@ -812,9 +813,7 @@ mod tests {
         for _ in 0..3_000 {
             let s: String = (0..1 + next(4)).map(|_| pieces[next(pieces.len())].as_str()).collect();
             for pos in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
-                let mut fast = Small::new((&NO_KEY, 0));
-                g.matches_at(&s, pos, &mut fast);
-                let fast: Vec<_> = fast.items().map(|(k, end)| (k.row, k.short, end)).collect();
+                let fast: Vec<_> = g.matches_at(&s, pos).iter(g).map(|(k, end)| (k.row, k.short, end)).collect();
                 assert_eq!(fast, slow(&s, pos), "{s:?} {pos}");
                 found += !fast.is_empty() as usize;
                 n += 1;
@@ -1023,19 +1022,14 @@ mod tests {
         assert!(some > n / 2 && some < n, "{some} of {n}");
     }
 
-    /// The lists of readings and matches keep push order when they outgrow their inline slots,
-    /// and start over when cleared.
+    /// The list of readings keeps push order when it outgrows its inline slots.
     #[test]
     fn small_lists_spill_in_order() {
         let mut list: Small<u32, 4> = Small::new(0);
         for n in 1..=10 {
             list.push(n);
-            assert_eq!(list.items().collect::<Vec<_>>(), (1..=n).collect::<Vec<_>>());
-            assert_eq!(list.as_slice().len(), n as usize);
+            assert_eq!(list.as_slice(), (1..=n).collect::<Vec<_>>());
         }
-        list.clear();
-        list.push(7);
-        assert_eq!(list.items().collect::<Vec<_>>(), [7]);
     }
 
     #[test]
