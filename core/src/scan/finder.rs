@@ -1132,8 +1132,10 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
             }
         }
         let Some(&lead) = b.get(at) else { break };
-        // ASCII and three-byte characters are decoded here, others by `char_at`.
+        // ASCII and three-byte characters are decoded here, others by `char_at`. Outside a room
+        // number, the run above stopped at an ASCII byte only if it is no body character.
         let c = match lead {
+            0..0x80 if body.room.is_none() => break,
             0..0x80 => Some(lead as char),
             0xE0..0xF0 => decode3(b, at),
             _ => char_at(window, at),
