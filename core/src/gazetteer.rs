@@ -373,10 +373,10 @@ impl Gazetteer {
     }
 
     /// The keys that match `s` at byte offset `pos`, as a bit per key of the bucket of their
-    /// head: nothing is copied, and a position is read again from the bits alone.
+    /// head, by level: nothing is copied, and each level at a position is read from its bits.
     #[inline]
     fn matches_at(&self, s: &str, pos: usize) -> Found {
-        let mut found = Found { lo: 0, bits: 0, pos };
+        let mut found = Found { lo: 0, bits: [0; 3], pos };
         let rest = s.as_bytes().get(pos..).unwrap_or(&[]);
         if rest.len() < 6 {
             return found;
@@ -406,7 +406,7 @@ impl Gazetteer {
             if market || (k.short && starts_street(after)) {
                 continue;
             }
-            found.bits |= 1 << i;
+            found.bits[k.level as usize] |= 1 << i;
         }
         found
     }
@@ -415,20 +415,25 @@ impl Gazetteer {
 /// The most keys with one head, so that the matches at a position fit the bits of [`Found`].
 const MAX_BUCKET: usize = 64;
 
-/// The keys that match at one position (see [`Gazetteer::matches_at`]): bit `i` of `bits` stands
-/// for `Gazetteer::keys[lo + i]`.
+/// The keys that match at one position (see [`Gazetteer::matches_at`]): bit `i` of
+/// `bits[level as usize]` stands for `Gazetteer::keys[lo + i]`, a key of that level.
 #[derive(Clone, Copy)]
 struct Found {
     lo: usize,
-    bits: u64,
+    bits: [u64; 3],
     pos: usize,
 }
 
 impl Found {
-    /// The matching keys in key order, with the offset where each match ends.
+    /// The matching keys of one level in key order, with the offset where each match ends.
     #[inline]
-    fn iter(self, g: &Gazetteer) -> impl Iterator<Item = (&Key, usize)> {
-        let mut bits = self.bits;
+    fn iter(self, g: &Gazetteer, level: Level) -> impl Iterator<Item = (&Key, usize)> {
+        self.iter_bits(g, self.bits[level as usize])
+    }
+
+    /// The matching keys whose bits are in `bits`, in key order.
+    #[inline]
+    fn iter_bits(self, g: &Gazetteer, mut bits: u64) -> impl Iterator<Item = (&Key, usize)> {
         std::iter::from_fn(move || {
             if bits == 0 {
                 return None;
@@ -582,17 +587,13 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
     // Four slots hold the readings of nearly every address (province; city by full and by short
     // name; county): more would be zero-filled by a `memset` call at every call.
     let mut parses: Small<Parse, 4> = Small::new(Parse::EMPTY);
-    // Each position is looked up once; the readings below read the keys at a position once a
-    // level.
+    // Each position is looked up once; the readings below read the keys of one level at a time.
     let at0 = g.matches_at(s, 0);
     // A short name with a stray `省` (`广西省`) reads like the full name of the same row: the
     // levels below it are looked up once per (row, end).
     let mut done_province: Option<(u32, usize)> = None;
 
-    for (pk, end) in at0.iter(g) {
-        if pk.level != Level::Province {
-            continue;
-        }
+    for (pk, end) in at0.iter(g, Level::Province) {
         let (p_end, p_short) = if pk.short && s.as_bytes()[end..].starts_with("省".as_bytes()) {
             (end + 3, false)
         } else {
@@ -608,38 +609,35 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
             parses.push(Parse::new(p_end, p_end, p_end, pk, 1));
         }
         let at_pos = g.matches_at(s, skip_blanks(s, p_end));
-        for (ck, c_end) in at_pos.iter(g) {
-            if ck.level != Level::City || ck.code / 10_000 != prefix {
+        for (ck, c_end) in at_pos.iter(g, Level::City) {
+            if ck.code / 10_000 != prefix {
                 continue;
             }
             parses.push(Parse::new(p_end, c_end, c_end, ck, 2));
-            for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(g) {
-                if dk.level == Level::County && dk.code / 100 == ck.code / 100 {
+            for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(g, Level::County) {
+                if dk.code / 100 == ck.code / 100 {
                     parses.push(Parse::new(p_end, c_end, d_end, dk, 3));
                 }
             }
         }
-        for (dk, d_end) in at_pos.iter(g) {
-            if dk.level == Level::County && dk.code / 10_000 == prefix {
+        for (dk, d_end) in at_pos.iter(g, Level::County) {
+            if dk.code / 10_000 == prefix {
                 parses.push(Parse::new(p_end, p_end, d_end, dk, 2));
             }
         }
     }
-    for (ck, c_end) in at0.iter(g) {
-        if ck.level != Level::City {
-            continue;
-        }
+    for (ck, c_end) in at0.iter(g, Level::City) {
         if !ck.short && ck.chars >= 3 {
             parses.push(Parse::new(0, c_end, c_end, ck, 1));
         }
-        for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(g) {
-            if dk.level == Level::County && dk.code / 100 == ck.code / 100 {
+        for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(g, Level::County) {
+            if dk.code / 100 == ck.code / 100 {
                 parses.push(Parse::new(0, c_end, d_end, dk, 2));
             }
         }
     }
-    for (dk, d_end) in at0.iter(g) {
-        if dk.level == Level::County && dk.chars >= 3 {
+    for (dk, d_end) in at0.iter(g, Level::County) {
+        if dk.chars >= 3 {
             parses.push(Parse::new(0, 0, d_end, dk, 1));
         }
     }
@@ -813,7 +811,13 @@ mod tests {
         for _ in 0..3_000 {
             let s: String = (0..1 + next(4)).map(|_| pieces[next(pieces.len())].as_str()).collect();
             for pos in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
-                let fast: Vec<_> = g.matches_at(&s, pos).iter(g).map(|(k, end)| (k.row, k.short, end)).collect();
+                let at = g.matches_at(&s, pos);
+                let all = at.bits[0] | at.bits[1] | at.bits[2];
+                // Each level's bits stand for keys of that level only.
+                for (level, &bits) in at.bits.iter().enumerate() {
+                    assert!(at.iter_bits(g, bits).all(|(k, _)| k.level as usize == level));
+                }
+                let fast: Vec<_> = at.iter_bits(g, all).map(|(k, end)| (k.row, k.short, end)).collect();
                 assert_eq!(fast, slow(&s, pos), "{s:?} {pos}");
                 found += !fast.is_empty() as usize;
                 n += 1;
