@@ -497,13 +497,14 @@ fn starts_street(rest: &[u8]) -> bool {
 /// levels of an address, and after a label word (the scanner uses it too).
 pub(crate) fn skip_blanks(s: &str, mut pos: usize) -> usize {
     let b = s.as_bytes();
-    loop {
-        match b.get(pos..).unwrap_or(&[]) {
-            [b' ' | b'\t', ..] => pos += 1,
-            [0xE3, 0x80, 0x80, ..] => pos += 3,
-            _ => return pos,
+    while let Some(&c) = b.get(pos) {
+        match c {
+            b' ' | b'\t' => pos += 1,
+            0xE3 if b.get(pos + 1..pos + 3) == Some(&[0x80, 0x80]) => pos += 3,
+            _ => break,
         }
     }
+    pos
 }
 
 /// One way of reading the start of an address.
@@ -1048,6 +1049,31 @@ mod tests {
         assert_eq!(split_address("中山市场路8号"), None);
         assert_eq!(split_address("浙江杭州市场"), None);
         assert_eq!(split_address("广东省中山市石岐区"), split("广东省", "中山市", "", 442000));
+    }
+
+    /// [`skip_blanks`] reads bytes as the pattern match it replaced did, at every char boundary
+    /// of generated texts of blanks, near-blanks (`、` shares two bytes with U+3000) and others.
+    #[test]
+    fn skip_blanks_agrees_with_patterns() {
+        let by_patterns = |s: &str, mut pos: usize| loop {
+            match s.as_bytes().get(pos..).unwrap_or(&[]) {
+                [b' ' | b'\t', ..] => pos += 1,
+                [0xE3, 0x80, 0x80, ..] => pos += 3,
+                _ => return pos,
+            }
+        };
+        let pieces = [" ", "\t", "\u{3000}", "\u{3001}", "\u{3080}", "a", "中", "\n", "😀"];
+        let mut next = crate::testing::picker(0x1234_5678_9abc_def1u64);
+        let (mut moved, mut n) = (0, 0);
+        for _ in 0..5_000 {
+            let s: String = (0..next(6)).map(|_| pieces[next(pieces.len())]).collect();
+            for pos in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                assert_eq!(skip_blanks(&s, pos), by_patterns(&s, pos), "{s:?} {pos}");
+                moved += (skip_blanks(&s, pos) > pos) as usize;
+                n += 1;
+            }
+        }
+        assert!(moved > n / 5 && moved < n * 4 / 5, "{moved} of {n}");
     }
 
     #[test]
