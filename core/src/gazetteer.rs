@@ -372,23 +372,26 @@ impl Gazetteer {
         Gazetteer { rows, codes, keys, by_head, arena, head_bits }
     }
 
-    /// Appends to `out` the keys that match `s` at byte offset `pos`, with the offset where each
-    /// match ends.
+    /// The keys that match `s` at byte offset `pos`, as a bit per key of the bucket of their
+    /// head, by level: nothing is copied, and each level at a position is read from its bits.
     #[inline]
-    fn matches_at<'a>(&'a self, s: &str, pos: usize, out: &mut Small<(&'a Key, usize), 4>) {
+    fn matches_at(&self, s: &str, pos: usize) -> Found {
+        let mut found = Found { lo: 0, bits: [0; 3], pos };
         let rest = s.as_bytes().get(pos..).unwrap_or(&[]);
         if rest.len() < 6 {
-            return;
+            return found;
         }
         // Only the bytes: `pos` is a char boundary of `s`, and a key's head is two whole chars.
         let head = load8(rest, 0) & tail_mask(6);
         let bit = head_bit(head);
         if self.head_bits[bit >> 6] & (1 << (bit & 63)) == 0 {
-            return;
+            return found;
         }
         let (lo, hi) = self.by_head.get(head);
         let tail = load8(rest, 6);
-        for k in self.keys.get(lo..hi).unwrap_or(&[]) {
+        found.lo = lo;
+        // A bucket holds at most `MAX_BUCKET` keys (a test checks the table).
+        for (i, k) in self.keys.get(lo..hi).unwrap_or(&[]).iter().take(MAX_BUCKET).enumerate() {
             // Every key of the bucket starts with the same two chars as `rest`: compare the rest.
             let len = k.len as usize;
             if len > rest.len()
@@ -403,8 +406,43 @@ impl Gazetteer {
             if market || (k.short && starts_street(after)) {
                 continue;
             }
-            out.push((k, pos + len));
+            found.bits[k.level as usize] |= 1 << i;
         }
+        found
+    }
+}
+
+/// The most keys with one head, so that the matches at a position fit the bits of [`Found`].
+const MAX_BUCKET: usize = 64;
+
+/// The keys that match at one position (see [`Gazetteer::matches_at`]): bit `i` of
+/// `bits[level as usize]` stands for `Gazetteer::keys[lo + i]`, a key of that level.
+#[derive(Clone, Copy)]
+struct Found {
+    lo: usize,
+    bits: [u64; 3],
+    pos: usize,
+}
+
+impl Found {
+    /// The matching keys of one level in key order, with the offset where each match ends.
+    #[inline]
+    fn iter(self, g: &Gazetteer, level: Level) -> impl Iterator<Item = (&Key, usize)> {
+        self.iter_bits(g, self.bits[level as usize])
+    }
+
+    /// The matching keys whose bits are in `bits`, in key order.
+    #[inline]
+    fn iter_bits(self, g: &Gazetteer, mut bits: u64) -> impl Iterator<Item = (&Key, usize)> {
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let k = g.keys.get(self.lo + i)?;
+            Some((k, self.pos + k.len as usize))
+        })
     }
 }
 
@@ -459,13 +497,14 @@ fn starts_street(rest: &[u8]) -> bool {
 /// levels of an address, and after a label word (the scanner uses it too).
 pub(crate) fn skip_blanks(s: &str, mut pos: usize) -> usize {
     let b = s.as_bytes();
-    loop {
-        match b.get(pos..).unwrap_or(&[]) {
-            [b' ' | b'\t', ..] => pos += 1,
-            [0xE3, 0x80, 0x80, ..] => pos += 3,
-            _ => return pos,
+    while let Some(&c) = b.get(pos) {
+        match c {
+            b' ' | b'\t' => pos += 1,
+            0xE3 if b.get(pos + 1..pos + 3) == Some(&[0x80, 0x80]) => pos += 3,
+            _ => break,
         }
     }
+    pos
 }
 
 /// One way of reading the start of an address.
@@ -546,24 +585,16 @@ pub fn is_province_prefix(p: u32) -> bool {
 /// tolerance. Any other word that starts with a full region name still matches it.
 pub fn split_address(s: &str) -> Option<AddressSplit> {
     let g = gazetteer();
-    let mut parses: Small<Parse, 8> = Small::new(Parse::EMPTY);
-    // Each position is looked up once (the readings below try several levels at one position).
-    // The keys at one position, into a list that is reused (one list per level).
-    let collect = |pos: usize, found: &mut Small<(&'static Key, usize), 4>| {
-        found.clear();
-        g.matches_at(s, pos, found);
-    };
-    let (mut at0, mut at_pos, mut below) =
-        (Small::new((&NO_KEY, 0)), Small::new((&NO_KEY, 0)), Small::new((&NO_KEY, 0)));
-    collect(0, &mut at0);
+    // Four slots hold the readings of nearly every address (province; city by full and by short
+    // name; county): more would be zero-filled by a `memset` call at every call.
+    let mut parses: Small<Parse, 4> = Small::new(Parse::EMPTY);
+    // Each position is looked up once; the readings below read the keys of one level at a time.
+    let at0 = g.matches_at(s, 0);
     // A short name with a stray `省` (`广西省`) reads like the full name of the same row: the
     // levels below it are looked up once per (row, end).
     let mut done_province: Option<(u32, usize)> = None;
 
-    for (pk, end) in at0.items() {
-        if pk.level != Level::Province {
-            continue;
-        }
+    for (pk, end) in at0.iter(g, Level::Province) {
         let (p_end, p_short) = if pk.short && s.as_bytes()[end..].starts_with("省".as_bytes()) {
             (end + 3, false)
         } else {
@@ -578,49 +609,44 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
         if !p_short && p_end >= 9 {
             parses.push(Parse::new(p_end, p_end, p_end, pk, 1));
         }
-        collect(skip_blanks(s, p_end), &mut at_pos);
-        for (ck, c_end) in at_pos.items() {
-            if ck.level != Level::City || ck.code / 10_000 != prefix {
+        let at_pos = g.matches_at(s, skip_blanks(s, p_end));
+        for (ck, c_end) in at_pos.iter(g, Level::City) {
+            if ck.code / 10_000 != prefix {
                 continue;
             }
             parses.push(Parse::new(p_end, c_end, c_end, ck, 2));
-            collect(skip_blanks(s, c_end), &mut below);
-            for (dk, d_end) in below.items() {
-                if dk.level == Level::County && dk.code / 100 == ck.code / 100 {
+            for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(g, Level::County) {
+                if dk.code / 100 == ck.code / 100 {
                     parses.push(Parse::new(p_end, c_end, d_end, dk, 3));
                 }
             }
         }
-        for (dk, d_end) in at_pos.items() {
-            if dk.level == Level::County && dk.code / 10_000 == prefix {
+        for (dk, d_end) in at_pos.iter(g, Level::County) {
+            if dk.code / 10_000 == prefix {
                 parses.push(Parse::new(p_end, p_end, d_end, dk, 2));
             }
         }
     }
-    for (ck, c_end) in at0.items() {
-        if ck.level != Level::City {
-            continue;
-        }
+    for (ck, c_end) in at0.iter(g, Level::City) {
         if !ck.short && ck.chars >= 3 {
             parses.push(Parse::new(0, c_end, c_end, ck, 1));
         }
-        collect(skip_blanks(s, c_end), &mut below);
-        for (dk, d_end) in below.items() {
-            if dk.level == Level::County && dk.code / 100 == ck.code / 100 {
+        for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(g, Level::County) {
+            if dk.code / 100 == ck.code / 100 {
                 parses.push(Parse::new(0, c_end, d_end, dk, 2));
             }
         }
     }
-    for (dk, d_end) in at0.items() {
-        if dk.level == Level::County && dk.chars >= 3 {
+    for (dk, d_end) in at0.iter(g, Level::County) {
+        if dk.chars >= 3 {
             parses.push(Parse::new(0, 0, d_end, dk, 1));
         }
     }
-    resolve(parses.as_mut_slice())
+    resolve(parses.as_slice())
 }
 
 /// A short list on the stack that moves to a `Vec` only when it outgrows `N`: the readings of
-/// one address, the keys matching at one position.
+/// one address.
 struct Small<T: Copy, const N: usize> {
     inline: [T; N],
     n: usize,
@@ -631,11 +657,6 @@ impl<T: Copy, const N: usize> Small<T, N> {
     /// An empty list; `fill` only fills the unused slots.
     fn new(fill: T) -> Self {
         Small { inline: [fill; N], n: 0, spill: Vec::new() }
-    }
-
-    fn clear(&mut self) {
-        self.n = 0;
-        self.spill.clear();
     }
 
     fn push(&mut self, x: T) {
@@ -651,36 +672,14 @@ impl<T: Copy, const N: usize> Small<T, N> {
     }
 
     /// The items, in push order.
-    fn as_mut_slice(&mut self) -> &mut [T] {
+    fn as_slice(&self) -> &[T] {
         if self.spill.is_empty() {
-            &mut self.inline[..self.n]
+            &self.inline[..self.n]
         } else {
-            &mut self.spill
+            &self.spill
         }
     }
-
-    /// The items, in push order.
-    fn items(&self) -> impl Iterator<Item = T> + '_ {
-        let items = if self.spill.is_empty() { &self.inline[..self.n] } else { &self.spill[..] };
-        items.iter().copied()
-    }
 }
-
-/// Fills the unused slots of a list of matches; never matched.
-static NO_KEY: Key = Key {
-    len: 0,
-    row: 0,
-    short: false,
-    head: 0,
-    tail: 0,
-    tail_mask: 0,
-    level: Level::County,
-    code: 0,
-    historical: false,
-    city_suffix: false,
-    chars: 0,
-    off: 0,
-};
 
 impl Parse {
     const EMPTY: Parse =
@@ -691,24 +690,31 @@ impl Parse {
     }
 }
 
-/// Picks the longest unambiguous reading (see [`split_address`]).
-fn resolve(parses: &mut [Parse]) -> Option<AddressSplit> {
-    parses.sort_by(|a, b| b.district_end.cmp(&a.district_end).then(b.levels.cmp(&a.levels)));
-    for group in parses.chunk_by(|a, b| a.district_end == b.district_end) {
-        let any_current = group.iter().any(|p| !p.historical);
+/// Picks the longest unambiguous reading (see [`split_address`]): the readings are taken a
+/// group of equal `district_end` at a time, longest first. In a group, regions only in the 2016
+/// snapshot give way to current ones; the group decides if the rest name one row, by its reading
+/// of the most levels (the first pushed of those). A handful of readings: scanned, not sorted.
+fn resolve(parses: &[Parse]) -> Option<AddressSplit> {
+    let mut shorter_than = usize::MAX;
+    loop {
+        let end = parses.iter().map(|p| p.district_end).filter(|&e| e < shorter_than).max()?;
+        shorter_than = end;
+        let group = || parses.iter().filter(move |p| p.district_end == end);
+        let any_current = group().any(|p| !p.historical);
         let mut chosen: Option<&Parse> = None;
         let mut ambiguous = false;
-        for p in group {
+        for p in group() {
             if any_current && p.historical {
                 continue;
             }
             match chosen {
                 None => chosen = Some(p),
-                Some(c) if c.row == p.row => {}
-                Some(_) => {
+                Some(c) if c.row != p.row => {
                     ambiguous = true;
                     break;
                 }
+                Some(c) if p.levels > c.levels => chosen = Some(p),
+                Some(_) => {}
             }
         }
         if let (false, Some(p)) = (ambiguous, chosen) {
@@ -720,7 +726,6 @@ fn resolve(parses: &mut [Parse]) -> Option<AddressSplit> {
             });
         }
     }
-    None
 }
 
 #[cfg(test)]
@@ -761,6 +766,7 @@ mod tests {
         for (i, k) in g.keys.iter().enumerate() {
             let (lo, hi) = g.by_head.get(k.head);
             assert!((lo..hi).contains(&i));
+            assert!(hi - lo <= MAX_BUCKET);
             assert!(g.keys[lo..hi].iter().all(|x| x.head == k.head));
         }
         // Every name of two chars or more starts with two three-byte chars (is a key).
@@ -806,9 +812,13 @@ mod tests {
         for _ in 0..3_000 {
             let s: String = (0..1 + next(4)).map(|_| pieces[next(pieces.len())].as_str()).collect();
             for pos in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
-                let mut fast = Small::new((&NO_KEY, 0));
-                g.matches_at(&s, pos, &mut fast);
-                let fast: Vec<_> = fast.items().map(|(k, end)| (k.row, k.short, end)).collect();
+                let at = g.matches_at(&s, pos);
+                let all = at.bits[0] | at.bits[1] | at.bits[2];
+                // Each level's bits stand for keys of that level only.
+                for (level, &bits) in at.bits.iter().enumerate() {
+                    assert!(at.iter_bits(g, bits).all(|(k, _)| k.level as usize == level));
+                }
+                let fast: Vec<_> = at.iter_bits(g, all).map(|(k, end)| (k.row, k.short, end)).collect();
                 assert_eq!(fast, slow(&s, pos), "{s:?} {pos}");
                 found += !fast.is_empty() as usize;
                 n += 1;
@@ -948,19 +958,83 @@ mod tests {
         assert!(!starts_street(b""));
     }
 
-    /// The lists of readings and matches keep push order when they outgrow their inline slots,
-    /// and start over when cleared.
+    /// [`resolve`] as it was written: a stable sort by end and levels, then the groups in order.
+    fn resolve_sorted(parses: &mut [Parse]) -> Option<AddressSplit> {
+        parses.sort_by(|a, b| b.district_end.cmp(&a.district_end).then(b.levels.cmp(&a.levels)));
+        for group in parses.chunk_by(|a, b| a.district_end == b.district_end) {
+            let any_current = group.iter().any(|p| !p.historical);
+            let mut chosen: Option<&Parse> = None;
+            let mut ambiguous = false;
+            for p in group {
+                if any_current && p.historical {
+                    continue;
+                }
+                match chosen {
+                    None => chosen = Some(p),
+                    Some(c) if c.row == p.row => {}
+                    Some(_) => {
+                        ambiguous = true;
+                        break;
+                    }
+                }
+            }
+            if let (false, Some(p)) = (ambiguous, chosen) {
+                return Some(AddressSplit {
+                    province_end: p.province_end,
+                    city_end: p.city_end,
+                    district_end: p.district_end,
+                    code: Some(p.code),
+                });
+            }
+        }
+        None
+    }
+
+    /// The scan of [`resolve`] picks what sorting the readings picked, on generated lists with
+    /// many equal ends, rows, levels and mixed historical readings (ties decided by push order).
+    #[test]
+    fn resolve_agrees_with_sorting() {
+        let mut next = crate::testing::picker(0x51_7cc1_b727_220au64);
+        let (mut some, mut n) = (0, 0);
+        for _ in 0..50_000 {
+            let parses: Vec<Parse> = (0..next(8))
+                .map(|i| {
+                    let row = next(3) as u32;
+                    Parse {
+                        province_end: next(3),
+                        city_end: 3 + next(3),
+                        district_end: 6 + next(3),
+                        row,
+                        // The code follows the row; `i` tells readings of one row apart.
+                        code: row * 100 + i as u32,
+                        historical: next(3) == 0,
+                        levels: 1 + next(3) as u8,
+                    }
+                })
+                .collect();
+            let want = resolve_sorted(&mut parses.clone());
+            let got = resolve(&parses).map(|a| (a, parses.iter().position(|p| p.code == a.code.unwrap_or(0))));
+            let want_at = want.map(|a| (a, parses.iter().position(|p| p.code == a.code.unwrap_or(0))));
+            assert_eq!(
+                got,
+                want_at,
+                "{:?}",
+                parses.iter().map(|p| (p.district_end, p.row, p.levels, p.historical)).collect::<Vec<_>>()
+            );
+            some += want.is_some() as usize;
+            n += 1;
+        }
+        assert!(some > n / 2 && some < n, "{some} of {n}");
+    }
+
+    /// The list of readings keeps push order when it outgrows its inline slots.
     #[test]
     fn small_lists_spill_in_order() {
         let mut list: Small<u32, 4> = Small::new(0);
         for n in 1..=10 {
             list.push(n);
-            assert_eq!(list.items().collect::<Vec<_>>(), (1..=n).collect::<Vec<_>>());
-            assert_eq!(list.as_mut_slice().len(), n as usize);
+            assert_eq!(list.as_slice(), (1..=n).collect::<Vec<_>>());
         }
-        list.clear();
-        list.push(7);
-        assert_eq!(list.items().collect::<Vec<_>>(), [7]);
     }
 
     #[test]
@@ -975,6 +1049,31 @@ mod tests {
         assert_eq!(split_address("中山市场路8号"), None);
         assert_eq!(split_address("浙江杭州市场"), None);
         assert_eq!(split_address("广东省中山市石岐区"), split("广东省", "中山市", "", 442000));
+    }
+
+    /// [`skip_blanks`] reads bytes as the pattern match it replaced did, at every char boundary
+    /// of generated texts of blanks, near-blanks (`、` shares two bytes with U+3000) and others.
+    #[test]
+    fn skip_blanks_agrees_with_patterns() {
+        let by_patterns = |s: &str, mut pos: usize| loop {
+            match s.as_bytes().get(pos..).unwrap_or(&[]) {
+                [b' ' | b'\t', ..] => pos += 1,
+                [0xE3, 0x80, 0x80, ..] => pos += 3,
+                _ => return pos,
+            }
+        };
+        let pieces = [" ", "\t", "\u{3000}", "\u{3001}", "\u{3080}", "a", "中", "\n", "😀"];
+        let mut next = crate::testing::picker(0x1234_5678_9abc_def1u64);
+        let (mut moved, mut n) = (0, 0);
+        for _ in 0..5_000 {
+            let s: String = (0..next(6)).map(|_| pieces[next(pieces.len())]).collect();
+            for pos in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                assert_eq!(skip_blanks(&s, pos), by_patterns(&s, pos), "{s:?} {pos}");
+                moved += (skip_blanks(&s, pos) > pos) as usize;
+                n += 1;
+            }
+        }
+        assert!(moved > n / 5 && moved < n * 4 / 5, "{moved} of {n}");
     }
 
     #[test]

@@ -1374,22 +1374,22 @@ fn may_start_field_word(c: char) -> bool {
 /// directly after `单元`/`栋`/`幢`/`号楼` (`4单元603`, `9号楼603`, also after a floor:
 /// `4单元6楼602`) belongs to it when the digits are followed by a Han character or end the body
 /// (not by a letter, `-` or `#`).
+///
+/// The rules are [`Body::step`], one character at a time; this reader passes over the runs that
+/// change nothing in one go (a test checks it against stepping through every character).
 fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
     let b = window.as_bytes();
-    let mut last = None;
-    // After `单元`/`栋`/`幢`/`号楼`: how many digits have followed (`None`: not in that state).
-    let mut room: Option<usize> = None;
+    let mut body = Body::default();
     let mut at = from;
-    let mut prev = '\0';
     let plain = &heads().body_plain;
     loop {
         // `prev` matters only when it is `单` or `号`: a run passed over here ends in neither.
-        match room {
+        match body.room {
             None => {
                 let start = at;
                 at = body_plain_end(b, at, plain);
                 if at > start {
-                    prev = '\0';
+                    body.prev = '\0';
                 }
             }
             Some(n) => {
@@ -1398,65 +1398,90 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
                 let end = digits_end(b, at);
                 if end > at {
                     let digits = n + (end - at);
-                    room = (digits <= 5).then_some(digits);
+                    body.room = (digits <= 5).then_some(digits);
                     at = end;
-                    prev = '\0';
+                    body.prev = '\0';
                     continue;
                 }
             }
         }
         let Some(&lead) = b.get(at) else { break };
-        // ASCII and three-byte characters are decoded here, others by `char_at`.
+        // ASCII and three-byte characters are decoded here, others by `char_at`. Outside a room
+        // number, the run above stopped at an ASCII byte only if it is no body character.
         let c = match lead {
+            0..0x80 if body.room.is_none() => break,
             0..0x80 => Some(lead as char),
             0xE0..0xF0 => decode3(b, at),
             _ => char_at(window, at),
         };
         let Some(c) = c else { break };
-        let han = is_han(c);
-        if !(han || address_char(c)) || (han && at > 0 && may_start_field_word(c) && FIELD_SET.starts(&b[at..])) {
+        if !body.step(b, at, c) {
             break;
         }
+        at += c.len_utf8();
+    }
+    body.end(at)
+}
+
+/// The state of an address body read one character at a time (see [`address_body`]).
+#[derive(Clone, Copy, Default)]
+struct Body {
+    /// Where the address ends by the suffix rule so far.
+    last: Option<usize>,
+    /// After `单元`/`栋`/`幢`/`号楼`: how many digits have followed (`None`: not in that state).
+    room: Option<usize>,
+    /// The character before; only `单` and `号` matter.
+    prev: char,
+}
+
+impl Body {
+    /// Reads the char `c` at byte `at` of `b` (the body's window): `false` if the body stops
+    /// before it (not an [`address_char`], or the start of a field word).
+    #[inline]
+    fn step(&mut self, b: &[u8], at: usize, c: char) -> bool {
+        let han = is_han(c);
+        if !(han || address_char(c)) || (han && at > 0 && may_start_field_word(c) && FIELD_SET.starts(&b[at..])) {
+            return false;
+        }
         let after = at + c.len_utf8();
-        if let Some(n) = room {
+        let prev = std::mem::replace(&mut self.prev, c);
+        if let Some(n) = self.room {
             if digit_value(c).is_some() {
-                room = (n < 5).then_some(n + 1);
-                at = after;
-                prev = c;
-                continue;
+                self.room = (n < 5).then_some(n + 1);
+                return true;
             }
             // A floor before the room number (`4单元6楼602`): one or two digits, `楼`, digits.
             if (1..=2).contains(&n) && c == '楼' && digit_at(b, after) {
-                room = Some(0);
-                at = after;
-                prev = c;
-                continue;
+                self.room = Some(0);
+                return true;
             }
             if n > 0 && han {
-                last = Some(at);
+                self.last = Some(at);
             }
-            room = None;
+            self.room = None;
         }
         match c {
-            '号' | '室' => last = Some(after),
+            '号' | '室' => self.last = Some(after),
             '栋' | '幢' => {
-                last = Some(after);
-                room = Some(0);
+                self.last = Some(after);
+                self.room = Some(0);
             }
             '元' if prev == '单' => {
-                last = Some(after);
-                room = Some(0);
+                self.last = Some(after);
+                self.room = Some(0);
             }
-            '楼' if prev == '号' => room = Some(0),
+            '楼' if prev == '号' => self.room = Some(0),
             _ => {}
         }
-        at = after;
-        prev = c;
+        true
     }
-    if room.is_some_and(|n| n > 0) {
-        last = Some(at);
+
+    /// Where the address ends and where the body stops, the body stopping at `at`: a room
+    /// number that ends the body belongs to the address.
+    fn end(self, at: usize) -> (Option<usize>, usize) {
+        let last = if self.room.is_some_and(|n| n > 0) { Some(at) } else { self.last };
+        (last, at)
     }
-    (last, at)
 }
 
 /// ASCII bytes an address body passes over without a second look outside a room number: the
@@ -2204,59 +2229,18 @@ mod tests {
         assert!(short > 50_000 && hits > 3_000, "{short} {hits}");
     }
 
-    /// [`address_body`] read one character at a time, without its runs (as it was written).
+    /// [`address_body`] read one character at a time, without its runs: [`Body::step`] at every
+    /// character.
     fn address_body_chars(window: &str, from: usize) -> (Option<usize>, usize) {
-        let b = window.as_bytes();
-        let mut last = None;
-        // After `单元`/`栋`/`幢`/`号楼`: how many digits have followed (`None`: not in that state).
-        let mut room: Option<usize> = None;
+        let mut body = Body::default();
         let mut at = from;
-        let mut prev = '\0';
         while let Some(c) = char_at(window, at) {
-            let han = is_han(c);
-            if !(han || address_char(c)) || (han && at > 0 && FIELD_SET.starts(&b[at..])) {
+            if !body.step(window.as_bytes(), at, c) {
                 break;
             }
-            let after = at + c.len_utf8();
-            if let Some(n) = room {
-                if digit_value(c).is_some() {
-                    room = (n < 5).then_some(n + 1);
-                    at = after;
-                    prev = c;
-                    continue;
-                }
-                // A floor before the room number (`4单元6楼602`): one or two digits, `楼`, digits.
-                if (1..=2).contains(&n) && c == '楼' && digit_at(b, after) {
-                    room = Some(0);
-                    at = after;
-                    prev = c;
-                    continue;
-                }
-                if n > 0 && han {
-                    last = Some(at);
-                }
-                room = None;
-            }
-            match c {
-                '号' | '室' => last = Some(after),
-                '栋' | '幢' => {
-                    last = Some(after);
-                    room = Some(0);
-                }
-                '元' if prev == '单' => {
-                    last = Some(after);
-                    room = Some(0);
-                }
-                '楼' if prev == '号' => room = Some(0),
-                _ => {}
-            }
-            at = after;
-            prev = c;
+            at += c.len_utf8();
         }
-        if room.is_some_and(|n| n > 0) {
-            last = Some(at);
-        }
-        (last, at)
+        body.end(at)
     }
 
     /// The runs [`address_body`] passes over change nothing: it agrees with the reading one
