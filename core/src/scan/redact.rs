@@ -5,6 +5,7 @@ use std::io::{Read, Write};
 use std::str::FromStr;
 
 use super::bytes::json_plain_end;
+use super::json::KeyMemo;
 use super::{marker, stream, Hit, JsonPlace, Parsed, Scanner};
 use crate::kinds::rules;
 use crate::{Error, Kind, Mask, Options, Result, Tokenizer};
@@ -245,9 +246,10 @@ impl Redactor {
         let mut repl = String::new();
         let mut write_failed = false;
         let sc = &self.scanner;
+        let mut memo = KeyMemo::new();
         let read = stream::drive(
             reader,
-            |line, known, hits| sc.checked_line_hits(line, known, hits),
+            |line, known, hits| sc.checked_line_hits(line, known, Some(&mut memo), hits),
             |text, hits| {
                 sc.text_hits(text, hits);
             },
