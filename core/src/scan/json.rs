@@ -4,7 +4,7 @@
 //! only the bytes of the reported spans, so key order, spacing, escapes and numbers stay as they
 //! were.
 
-use super::bytes::json_plain_end;
+use super::bytes::{json_plain_end, plain_end};
 use super::finder::{self, CONF_CHECKED};
 use super::{Hit, JsonPlace, Scanner};
 use crate::kinds::{is_han, is_valid};
@@ -680,9 +680,11 @@ impl Lexer<'_, '_> {
         let first = self.out.len();
         if !escaped {
             let value = &self.s[start..end];
-            // Most values have no key, and most time stamps hold nothing: no call then.
+            // Most values have no key, and most time stamps, levels and service names hold
+            // nothing: no call then.
             let done = key.is_some() && forced(self.sc, value, start, key, self.out)
-                || self.b.get(start).is_some_and(u8::is_ascii_digit) && inert(self.b, start, end);
+                || self.b.get(start).is_some_and(u8::is_ascii_digit) && inert(self.b, start, end)
+                || passed_over(self.b, start, end);
             if !done {
                 finder::find(self.sc, value, start, self.out);
             }
@@ -807,6 +809,15 @@ fn inert(b: &[u8], start: usize, end: usize) -> bool {
     true
 }
 
+/// Whether the free-text scanner passes over the string value `b[start..end]` and finds
+/// nothing in it: it holds no byte the scanner stops at ([`super::bytes::is_stop`]: it is ASCII
+/// without a digit, `@`, `+`, `(`, `=` or `:`), as levels (`INFO`), service names (`order-svc`)
+/// and many messages.
+#[inline]
+fn passed_over(b: &[u8], start: usize, end: usize) -> bool {
+    plain_end(&b[..end], start) == end
+}
+
 /// Where `value.trim()` starts and ends. Most values neither start nor end with a character
 /// that could be white space: an ASCII byte other than white space, or a lead byte of a
 /// multi-byte character (Unicode white space starts with `C2`, `E1`, `E2` or `E3`); at the end, an
@@ -889,7 +900,7 @@ fn hex4(b: &[u8], i: usize) -> Lexed<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{finder, inert, trim_bounds, JsonKeys, KeyMemo};
+    use super::{finder, inert, passed_over, trim_bounds, JsonKeys, KeyMemo};
     use crate::{Kind, Scanner};
 
     /// A [`KeyMemo`] answers what a plain reading of the lists answers, for keys read again and
@@ -986,6 +997,36 @@ mod tests {
         }
         let inert = |v: &str| inert(v.as_bytes(), 0, v.len());
         assert!(inert("2026-11-29T00:02:53.477Z") && !inert("1795911061") && !inert("张三"));
+    }
+
+    /// A value [`passed_over`] passes has no hit in the free-text scanner: checked on values
+    /// built of words, separators, label keys and the bytes the scanner stops at. Both sides are
+    /// reached: many values pass, and many that do not have hits.
+    #[test]
+    fn passed_over_values_have_no_hits() {
+        let pieces: Vec<&str> = "INFO|order-svc|a|Z|x|_|-|.|,|/|\"|'| |\t|name|address|addr|e|s|r|R|=|:|@|+|(|)|1|\
+                                 13812345678|foo@bar.com|name=|addr:|张三|地址：|é|\u{3000}|[|]|{|}"
+            .split('|')
+            .collect();
+        let sc = Scanner::new();
+        let mut next = crate::testing::picker(0x2545_f491_4f6c_dd1d);
+        let (mut passed, mut hits) = (0, 0);
+        for _ in 0..100_000 {
+            let v: String = (0..1 + next(8)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut out = Vec::new();
+            finder::find(&sc, &v, 0, &mut out);
+            hits += !out.is_empty() as usize;
+            // Inside a line: the bytes after the value (a stop among them) are not read.
+            let line = format!("\"{v}\":13812345678");
+            let pass = passed_over(line.as_bytes(), 1, v.len() + 1);
+            assert_eq!(pass, passed_over(v.as_bytes(), 0, v.len()), "{v:?}");
+            if pass {
+                passed += 1;
+                assert!(out.is_empty(), "{v:?}");
+            }
+        }
+        assert!(passed > 10_000 && hits > 10_000, "{passed} {hits}");
+        assert!(passed_over(b"INFO", 0, 4) && !passed_over("张三".as_bytes(), 0, 6) && !passed_over(b"a1", 0, 2));
     }
 
     /// The fast bounds agree with `str::trim` for every character alone, and around, before and
