@@ -4,7 +4,7 @@
 //! only the bytes of the reported spans, so key order, spacing, escapes and numbers stay as they
 //! were.
 
-use super::bytes::json_plain_end;
+use super::bytes::{json_plain_end, plain_end};
 use super::finder::{self, CONF_CHECKED};
 use super::{Hit, JsonPlace, Scanner};
 use crate::kinds::{is_han, is_valid};
@@ -430,6 +430,82 @@ impl JsonKeys {
     }
 }
 
+/// The answers of [`JsonKeys::lookup_bytes`] for the keys a stream met lately. The lines of a
+/// log repeat a few keys (`ts`, `level`, `msg`, `receiver_phone`), and a key found here costs a
+/// hash and a compare of two words, where a look-up reads the key byte by byte (to normalise it)
+/// and hashes each word after a `_`. Keys of 1 to 16 bytes only: such a key is its length, its
+/// first eight bytes and its last eight bytes. Valid for one [`JsonKeys`]: a stream makes one for
+/// its scanner.
+pub(crate) struct KeyMemo {
+    slots: Box<[MemoSlot; MEMO_SLOTS]>,
+    /// The bits of a hash that pick a slot: `MEMO_SLOTS - 1` (the tests use fewer).
+    mask: usize,
+}
+
+/// Slots of a [`KeyMemo`] (a power of two, at most 256: the index is read from the hash's top
+/// byte): a log with a few dozen keys fills few of them twice.
+const MEMO_SLOTS: usize = 256;
+
+/// A key of a [`KeyMemo`] and its answer; `len` 0 marks an empty slot.
+#[derive(Clone, Copy)]
+struct MemoSlot {
+    head: u64,
+    tail: u64,
+    len: u8,
+    answer: Option<(Kind, bool)>,
+}
+
+impl KeyMemo {
+    pub(crate) fn new() -> KeyMemo {
+        KeyMemo::with_slots(MEMO_SLOTS)
+    }
+
+    /// A memo that uses `n` of its slots (a power of two from 2 to [`MEMO_SLOTS`]; the tests
+    /// make every key collide).
+    fn with_slots(n: usize) -> KeyMemo {
+        let slots = Box::new([MemoSlot { head: 0, tail: 0, len: 0, answer: None }; MEMO_SLOTS]);
+        KeyMemo { slots, mask: n.next_power_of_two().clamp(2, MEMO_SLOTS) - 1 }
+    }
+
+    /// `keys.lookup_bytes(&b[start..end])`, remembered. Inlined: a key found here costs less
+    /// than a call.
+    #[inline(always)]
+    fn lookup(&mut self, keys: &JsonKeys, b: &[u8], start: usize, end: usize) -> Option<(Kind, bool)> {
+        let n = end - start;
+        // The first (up to) eight bytes, read as a word from the line: the key is followed by at
+        // least its closing quote, `:` and a value, so the word is rarely past the line's end.
+        let head = match b.get(start..start + 8) {
+            Some(w) if (1..=16).contains(&n) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
+            _ => return keys.lookup_bytes(&b[start..end]),
+        };
+        let (head, tail) = match b.get(end.wrapping_sub(8)..end) {
+            Some(w) if n > 8 => (head, u64::from_le_bytes(w.try_into().unwrap_or([0; 8]))),
+            _ => (head & (u64::MAX >> (64 - 8 * n.min(8))), 0),
+        };
+        let h = (head ^ tail.rotate_left(32) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        // Two slots per key, so that two frequent keys with one hash do not take turns.
+        let i = (h.rotate_left(8) as usize & self.mask) % MEMO_SLOTS;
+        for j in [i, i ^ 1] {
+            let slot = &self.slots[j];
+            if slot.len as usize == n && slot.head == head && slot.tail == tail {
+                return slot.answer;
+            }
+        }
+        let j = if self.slots[i].len == 0 { i } else { i ^ 1 };
+        self.slots[j].fill(keys, &b[start..end], head, tail)
+    }
+}
+
+impl MemoSlot {
+    /// Looks `key` up and keeps the answer here.
+    #[inline(never)]
+    fn fill(&mut self, keys: &JsonKeys, key: &[u8], head: u64, tail: u64) -> Option<(Kind, bool)> {
+        let answer = keys.lookup_bytes(key);
+        *self = MemoSlot { head, tail, len: key.len() as u8, answer };
+        answer
+    }
+}
+
 /// Whether the first and last non-blank bytes are `{` and `}`.
 pub(crate) fn looks_like_object(line: &[u8]) -> bool {
     let t = line.trim_ascii();
@@ -437,8 +513,9 @@ pub(crate) fn looks_like_object(line: &[u8]) -> bool {
 }
 
 /// Scans a JSON object line; `false` if it is not one (the caller scans it as free text).
-pub(crate) fn scan(sc: &Scanner, text: &str, out: &mut Vec<Hit>) -> bool {
-    let mut lx = Lexer { s: text, b: text.as_bytes(), i: 0, sc, out };
+/// `memo`: the stream's [`KeyMemo`] for this scanner, if it keeps one.
+pub(crate) fn scan(sc: &Scanner, text: &str, memo: Option<&mut KeyMemo>, out: &mut Vec<Hit>) -> bool {
+    let mut lx = Lexer { s: text, b: text.as_bytes(), i: 0, sc, memo, out };
     lx.ws();
     if lx.peek() != Some(b'{') || lx.value(None, 0).is_err() {
         return false;
@@ -452,6 +529,7 @@ struct Lexer<'a, 'o> {
     b: &'a [u8],
     i: usize,
     sc: &'a Scanner,
+    memo: Option<&'o mut KeyMemo>,
     out: &'o mut Vec<Hit>,
 }
 
@@ -544,7 +622,11 @@ impl Lexer<'_, '_> {
                 let (k, _) = decode(&self.s[start..end])?;
                 self.sc.json_keys().lookup(&k)
             } else {
-                self.sc.json_keys().lookup_bytes(&self.b[start..end])
+                let keys = self.sc.json_keys();
+                match &mut self.memo {
+                    Some(memo) => memo.lookup(keys, self.b, start, end),
+                    None => keys.lookup_bytes(&self.b[start..end]),
+                }
             };
             self.ws();
             self.expect(b':')?;
@@ -598,9 +680,11 @@ impl Lexer<'_, '_> {
         let first = self.out.len();
         if !escaped {
             let value = &self.s[start..end];
-            // Most values have no key, and most time stamps hold nothing: no call then.
+            // Most values have no key, and most time stamps, levels and service names hold
+            // nothing: no call then.
             let done = key.is_some() && forced(self.sc, value, start, key, self.out)
-                || self.b.get(start).is_some_and(u8::is_ascii_digit) && inert(self.b, start, end);
+                || self.b.get(start).is_some_and(u8::is_ascii_digit) && inert(self.b, start, end)
+                || passed_over(self.b, start, end);
             if !done {
                 finder::find(self.sc, value, start, self.out);
             }
@@ -725,6 +809,15 @@ fn inert(b: &[u8], start: usize, end: usize) -> bool {
     true
 }
 
+/// Whether the free-text scanner passes over the string value `b[start..end]` and finds
+/// nothing in it: it holds no byte the scanner stops at ([`super::bytes::is_stop`]: it is ASCII
+/// without a digit, `@`, `+`, `(`, `=` or `:`), as levels (`INFO`), service names (`order-svc`)
+/// and many messages.
+#[inline]
+fn passed_over(b: &[u8], start: usize, end: usize) -> bool {
+    plain_end(&b[..end], start) == end
+}
+
 /// Where `value.trim()` starts and ends. Most values neither start nor end with a character
 /// that could be white space: an ASCII byte other than white space, or a lead byte of a
 /// multi-byte character (Unicode white space starts with `C2`, `E1`, `E2` or `E3`); at the end, an
@@ -807,8 +900,59 @@ fn hex4(b: &[u8], i: usize) -> Lexed<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{finder, inert, trim_bounds};
-    use crate::Scanner;
+    use super::{finder, inert, passed_over, trim_bounds, JsonKeys, KeyMemo};
+    use crate::{Kind, Scanner};
+
+    /// A [`KeyMemo`] answers what a plain reading of the lists answers, for keys read again and
+    /// again, in lines where any bytes or none follow the key (the memo reads the line eight
+    /// bytes at a time), with more keys than it has slots (answers replaced and read again),
+    /// and keys that share their first or last eight bytes and length with others.
+    #[test]
+    fn key_memo_agrees_with_the_lookup() {
+        let pieces = [
+            "phone", "Phone", "name", "id", "no", "card", "tel", "mail", "e", "x", "addr", "_", "-", " ", "ts",
+            "level", "电话", "q", "_name", "_no",
+        ];
+        let mut next = crate::testing::picker(0x9e37_79b9_7f4a_7c15);
+        // Runs of one letter have equal first and last eight bytes at many lengths.
+        let mut pool: Vec<String> = (0..=17).map(|n| "k".repeat(n)).collect();
+        pool.extend(["receiver_address".into(), "email".into()]);
+        while pool.len() < 400 {
+            let key: String = (0..1 + next(4)).map(|_| pieces[next(pieces.len())]).collect();
+            pool.push(key);
+        }
+        // Each ASCII key of 1 to 16 bytes also with one byte changed (at each place in turn):
+        // a memo that missed a byte would answer for the other key.
+        for k in 0..pool.len() {
+            let key = pool[k].clone();
+            if (1..=16).contains(&key.len()) && key.is_ascii() {
+                for (at, to) in [(0, "q"), (key.len() / 2, "_"), (key.len() - 1, "e"), (next(key.len()), "Q")] {
+                    pool.push(format!("{}{to}{}", &key[..at], &key[at + 1..]));
+                }
+            }
+        }
+        let mut custom = JsonKeys::default();
+        custom.insert_suffix("e", Kind::Email).insert("Level", Kind::CnName).remove("tel");
+        custom.insert(&"k".repeat(11), Kind::BankCard);
+        let after = ["", "\"", "\":1}", "\":\"12345678\"}", "x\u{1}yz", "电"];
+        for (keys, slots) in [(JsonKeys::default(), 256), (custom.clone(), 256), (JsonKeys::default(), 2), (custom, 2)]
+        {
+            let mut memo = KeyMemo::with_slots(slots);
+            let mut matched = 0;
+            for round in 0..100_000 {
+                // Most keys are read from a few dozen, as in a log; the rest from all.
+                let key = &pool[next(if round % 4 == 0 { pool.len() } else { 40 })];
+                // Keys and their changed copies one after the other.
+                let key = if round % 3 == 0 { &pool[400 + next(pool.len() - 400)] } else { key };
+                let pre = " ".repeat(next(3));
+                let line = format!("{pre}{key}{}", after[next(after.len())]);
+                let got = memo.lookup(&keys, line.as_bytes(), pre.len(), pre.len() + key.len());
+                assert_eq!(got, keys.lookup_slow(key), "{line:?}");
+                matched += got.is_some() as usize;
+            }
+            assert!(matched > 5_000, "{matched}");
+        }
+    }
 
     /// A value [`inert`] passes has no hit in the free-text scanner: checked on values built of
     /// the pieces numbers, e-mails and labels are made of. Most values near the digit limit are
@@ -853,6 +997,36 @@ mod tests {
         }
         let inert = |v: &str| inert(v.as_bytes(), 0, v.len());
         assert!(inert("2026-11-29T00:02:53.477Z") && !inert("1795911061") && !inert("张三"));
+    }
+
+    /// A value [`passed_over`] passes has no hit in the free-text scanner: checked on values
+    /// built of words, separators, label keys and the bytes the scanner stops at. Both sides are
+    /// reached: many values pass, and many that do not have hits.
+    #[test]
+    fn passed_over_values_have_no_hits() {
+        let pieces: Vec<&str> = "INFO|order-svc|a|Z|x|_|-|.|,|/|\"|'| |\t|name|address|addr|e|s|r|R|=|:|@|+|(|)|1|\
+                                 13812345678|foo@bar.com|name=|addr:|张三|地址：|é|\u{3000}|[|]|{|}"
+            .split('|')
+            .collect();
+        let sc = Scanner::new();
+        let mut next = crate::testing::picker(0x2545_f491_4f6c_dd1d);
+        let (mut passed, mut hits) = (0, 0);
+        for _ in 0..100_000 {
+            let v: String = (0..1 + next(8)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut out = Vec::new();
+            finder::find(&sc, &v, 0, &mut out);
+            hits += !out.is_empty() as usize;
+            // Inside a line: the bytes after the value (a stop among them) are not read.
+            let line = format!("\"{v}\":13812345678");
+            let pass = passed_over(line.as_bytes(), 1, v.len() + 1);
+            assert_eq!(pass, passed_over(v.as_bytes(), 0, v.len()), "{v:?}");
+            if pass {
+                passed += 1;
+                assert!(out.is_empty(), "{v:?}");
+            }
+        }
+        assert!(passed > 10_000 && hits > 10_000, "{passed} {hits}");
+        assert!(passed_over(b"INFO", 0, 4) && !passed_over("张三".as_bytes(), 0, 6) && !passed_over(b"a1", 0, 2));
     }
 
     /// The fast bounds agree with `str::trim` for every character alone, and around, before and

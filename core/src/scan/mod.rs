@@ -316,9 +316,10 @@ impl Scanner {
         reader: R,
         mut f: impl FnMut(StreamEvent) -> std::io::Result<()>,
     ) -> std::io::Result<u64> {
+        let mut memo = json::KeyMemo::new();
         stream::drive(
             reader,
-            |line, known, hits| self.checked_line_hits(line, known, hits),
+            |line, known, hits| self.checked_line_hits(line, known, Some(&mut memo), hits),
             |text, hits| {
                 self.text_hits(text, hits);
             },
@@ -338,15 +339,17 @@ impl Scanner {
     /// Hits of one line (JSON-aware), appended to `out`. Returns the line as text when it is
     /// valid UTF-8 (the redactor then slices values from it without validating them again).
     pub(crate) fn line_hits<'t>(&self, line: &'t [u8], out: &mut Vec<Hit>) -> Option<&'t str> {
-        self.checked_line_hits(line, None, out)
+        self.checked_line_hits(line, None, None, out)
     }
 
     /// [`Scanner::line_hits`] where the caller may already know the line as text (`known`; the
-    /// stream checks the UTF-8 of many lines at once). `None`: not known, checked here.
+    /// stream checks the UTF-8 of many lines at once; `None`: not known, checked here), and may
+    /// keep the answers of JSON key look-ups from line to line (`memo`, made for this scanner).
     pub(crate) fn checked_line_hits<'t>(
         &self,
         line: &'t [u8],
         known: Option<&'t str>,
+        memo: Option<&mut json::KeyMemo>,
         out: &mut Vec<Hit>,
     ) -> Option<&'t str> {
         let Some(text) = known.or_else(|| utf8(line)) else {
@@ -355,7 +358,7 @@ impl Scanner {
         };
         if self.json && json::looks_like_object(line) {
             let first = out.len();
-            if json::scan(self, text, out) {
+            if json::scan(self, text, memo, out) {
                 return Some(text);
             }
             out.truncate(first);

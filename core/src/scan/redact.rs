@@ -5,6 +5,7 @@ use std::io::{Read, Write};
 use std::str::FromStr;
 
 use super::bytes::json_plain_end;
+use super::json::KeyMemo;
 use super::{marker, stream, Hit, JsonPlace, Parsed, Scanner};
 use crate::kinds::rules;
 use crate::{Error, Kind, Mask, Options, Result, Tokenizer};
@@ -245,9 +246,10 @@ impl Redactor {
         let mut repl = String::new();
         let mut write_failed = false;
         let sc = &self.scanner;
+        let mut memo = KeyMemo::new();
         let read = stream::drive(
             reader,
-            |line, known, hits| sc.checked_line_hits(line, known, hits),
+            |line, known, hits| sc.checked_line_hits(line, known, Some(&mut memo), hits),
             |text, hits| {
                 sc.text_hits(text, hits);
             },
@@ -572,6 +574,29 @@ mod tests {
         taken.then(|| out[1..].to_vec())
     }
 
+    /// Calls `f(redactor, line, hit, value, general, fallbacks)` for every hit of every line
+    /// under a mask redactor of each preset: the hit's value, what the general path
+    /// ([`Redactor::replacement_into`]) writes for it and the fallbacks it counted.
+    fn each_hit(
+        presets: &[Mask],
+        lines: &[String],
+        mut f: impl FnMut(&Redactor, &str, &Hit, Option<&str>, &[u8], u64),
+    ) {
+        for &mask in presets {
+            let r = Redactor::new(Scanner::new(), Policy::new(Action::Mask(mask)), None).unwrap();
+            for line in lines {
+                let mut hits = Vec::new();
+                let text = r.scanner.line_hits(line.as_bytes(), &mut hits);
+                for h in &hits {
+                    let value = hit_value(h, text, line.as_bytes());
+                    let (mut general, mut stats) = (Vec::new(), Stats::default());
+                    r.replacement_into(h, value, &mut general, &mut stats, &mut String::new());
+                    f(&r, line, h, value, &general, stats.fallbacks);
+                }
+            }
+        }
+    }
+
     /// Every value a fast path writes is what the general path writes, in
     /// plain text and in JSON strings with escapes, under each preset that takes it.
     #[test]
@@ -604,24 +629,14 @@ mod tests {
         let (mut taken, mut in_json) = (0, 0);
         let presets =
             [Mask::Default, Mask::KeepSurname, Mask::KeepDistrict, Mask::KeepFirst1Domain, Mask::PrivacyWaybill];
-        for mask in presets {
-            let r = Redactor::new(Scanner::new(), Policy::new(Action::Mask(mask)), None).unwrap();
-            for line in &lines {
-                let mut hits = Vec::new();
-                let text = r.scanner.line_hits(line.as_bytes(), &mut hits);
-                for h in &hits {
-                    let value = hit_value(h, text, line.as_bytes());
-                    let (mut general, mut stats) = (Vec::new(), Stats::default());
-                    r.replacement_into(h, value, &mut general, &mut stats, &mut String::new());
-                    if let Some(fast) = value.and_then(|v| fast(&r, h, v)) {
-                        taken += 1;
-                        in_json += (h.json == JsonPlace::String) as usize;
-                        assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&general), "{line}");
-                        assert_eq!(stats.fallbacks, 0, "{line}");
-                    }
-                }
+        each_hit(&presets, &lines, |r, line, h, value, general, fallbacks| {
+            if let Some(fast) = value.and_then(|v| fast(r, h, v)) {
+                taken += 1;
+                in_json += (h.json == JsonPlace::String) as usize;
+                assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(general), "{line}");
+                assert_eq!(fallbacks, 0, "{line}");
             }
-        }
+        });
         assert!(taken > 150 && in_json > 50, "{taken} {in_json}");
     }
 
@@ -650,27 +665,17 @@ mod tests {
             Mask::KeepAreaLast2,
         ];
         let (mut taken, mut raw_json) = ([0usize; 2], 0);
-        for mask in presets {
-            let r = Redactor::new(Scanner::new(), Policy::new(Action::Mask(mask)), None).unwrap();
-            for line in &lines {
-                let mut hits = Vec::new();
-                let text = r.scanner.line_hits(line.as_bytes(), &mut hits);
-                for h in &hits {
-                    let value = hit_value(h, text, line.as_bytes());
-                    if h.json == JsonPlace::String && h.decoded.is_none() {
-                        raw_json += 1;
-                        let span = &line.as_bytes()[h.start..h.end];
-                        assert_eq!(json_plain_end(span, 0), span.len(), "{line}");
-                    }
-                    let (mut general, mut stats) = (Vec::new(), Stats::default());
-                    r.replacement_into(h, value, &mut general, &mut stats, &mut String::new());
-                    if let Some(out) = value.and_then(|v| fast(&r, h, v)) {
-                        taken[matches!(h.parsed, Parsed::Number(_)) as usize] += 1;
-                        assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(&general), "{line}");
-                    }
-                }
+        each_hit(&presets, &lines, |r, line, h, value, general, _| {
+            if h.json == JsonPlace::String && h.decoded.is_none() {
+                raw_json += 1;
+                let span = &line.as_bytes()[h.start..h.end];
+                assert_eq!(json_plain_end(span, 0), span.len(), "{line}");
             }
-        }
+            if let Some(out) = value.and_then(|v| fast(r, h, v)) {
+                taken[matches!(h.parsed, Parsed::Number(_)) as usize] += 1;
+                assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(general), "{line}");
+            }
+        });
         assert!(taken[0] > 5_000 && taken[1] > 5_000 && raw_json > 1_000, "{taken:?} {raw_json}");
     }
 }
