@@ -102,6 +102,30 @@ pub(crate) fn parse(text: &str) -> Result<usize> {
     Ok(at)
 }
 
+/// [`parse`]`(text).is_ok()` with the `@` at `at`, for a text whose bytes before `at` are all
+/// letters, digits or `. _ + -` and whose bytes after it are all letters, digits, `.` or `-`
+/// (the scanner bounded the address so): only the rules on lengths, dots and hyphens are left.
+pub(crate) fn valid_bounded(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let (local, domain) = (&b[..at.min(b.len())], b.get(at + 1..).unwrap_or_default());
+    if local.is_empty() || local.len() > 64 || local[0] == b'.' || local[local.len() - 1] == b'.' {
+        return false;
+    }
+    if domain.is_empty() || domain.len() > 253 || local.windows(2).any(|p| p == b"..") {
+        return false;
+    }
+    let mut labels = 0;
+    let mut tld: &[u8] = &[];
+    for label in domain.split(|&c| c == b'.') {
+        if label.is_empty() || label.len() > 63 || label[0] == b'-' || label[label.len() - 1] == b'-' {
+            return false;
+        }
+        labels += 1;
+        tld = label;
+    }
+    labels >= 2 && tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic)
+}
+
 fn alphabet() -> &'static Alphabet {
     static A: std::sync::OnceLock<Alphabet> = std::sync::OnceLock::new();
     A.get_or_init(|| Alphabet::new(Alphabet::LOWER_ALNUM).unwrap_or_else(|_| unreachable!("fixed alphabet")))
@@ -335,6 +359,31 @@ mod tests {
             mask_reference,
         );
         assert!(n > 50_000 && ok > 2_000, "{n} {ok}");
+    }
+
+    /// [`valid_bounded`] answers as [`parse`] does on texts the scanner bounds: local bytes of
+    /// letters, digits and `. _ + -`, domain bytes of letters, digits, `.` and `-`, any lengths.
+    #[test]
+    fn valid_bounded_agrees_with_parse() {
+        let mut next = crate::testing::picker(0x0065_6d61_696c_0062);
+        let local_chars = ["a", "z", "0", "9", ".", "_", "-", "+", "Q", "ab", "c1", ".."];
+        let domain_chars = ["a", "b", "1", "-", ".", "X", "qq", "mail", "..", "-."];
+        let (mut ok, mut n) = (0, 0);
+        for _ in 0..50_000 {
+            let long = next(10) == 0;
+            let local: String =
+                (0..next(if long { 70 } else { 12 })).map(|_| local_chars[next(local_chars.len())]).collect();
+            let domain: String =
+                (0..next(if long { 160 } else { 14 })).map(|_| domain_chars[next(domain_chars.len())]).collect();
+            let tld = ["com", "cn", "c", "c1", "org", "", "-", "a-", "b.cn"][next(9)];
+            let sep = if next(4) == 0 { "" } else { "." };
+            let text = format!("{local}@{domain}{sep}{tld}");
+            let slow = parse(&text);
+            assert_eq!(valid_bounded(&text, local.len()), slow == Ok(local.len()), "{text}");
+            ok += usize::from(slow.is_ok());
+            n += 1;
+        }
+        assert!(ok > n / 50 && ok < n / 2, "{ok} of {n}");
     }
 
     /// The byte fast path gives what `mask_at_into` gives for `keep_first1_domain`, at every

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use super::bytes::{digits_end, host_end, plain_end, short_digit_run, word_end};
 use super::{Hit, Parsed, Scanner};
 use crate::gazetteer::skip_blanks;
-use crate::kinds::{self, is_han, is_valid, valid_positions};
+use crate::kinds::{self, is_han, valid_positions};
 use crate::layout::{Positions, WordSet};
 use crate::{gazetteer, Kind};
 
@@ -1068,7 +1068,8 @@ fn email(sc: &Scanner, s: &str, at: usize, base: usize, out: &mut Vec<Hit>) -> u
     if start == at || end == at + 1 {
         return at + 1;
     }
-    if is_valid(Kind::Email, &s[start..end]) {
+    // The bytes were bounded above: `valid_bounded` checks the rest of `parse`'s rules.
+    if crate::kinds::email_valid_bounded(&s[start..end], at - start) {
         // The mask keeps the domain: it is told where the `@` stands.
         out.push(Hit {
             parsed: Parsed::EmailAt((at - start) as u32),
