@@ -803,22 +803,20 @@ impl Grouped {
         if start >= end {
             return None;
         }
-        // Digits at the bits of `g.bits`, separators at those of `seps` (from byte `start`).
+        // Separators at the bits of `seps` (from byte `start`); the digits are at the others.
         let mut seps = 0u64;
+        // The count in a local: the loop runs for every digit of most grouped candidates.
+        let mut n = 0;
         for (k, &c) in b[start..end].iter().enumerate() {
             let v = c.wrapping_sub(b'0');
             if v <= 9 {
-                if g.n == g.values.len() {
-                    return None;
-                }
-                g.values[g.n] = v;
-                g.n += 1;
-                g.bits |= 1 << k;
+                *g.values.get_mut(n)? = v;
+                n += 1;
             } else if c == b' ' || c == b'-' {
                 if g.ncuts == g.cuts.len() {
                     return None;
                 }
-                g.cuts[g.ncuts] = g.n as u8;
+                g.cuts[g.ncuts] = n as u8;
                 g.dashes |= ((c == b'-') as u32) << g.ncuts;
                 g.ncuts += 1;
                 seps |= 1 << k;
@@ -830,7 +828,9 @@ impl Grouped {
         if seps & (seps << 1 | 1 | 1 << (end - start - 1)) != 0 {
             return None;
         }
-        g.bits <<= start;
+        // The bytes that are no separator are digits (`end - start` is 1 to 64).
+        g.bits = (u64::MAX >> (64 - (end - start)) & !seps) << start;
+        g.n = n;
         if has_x {
             if !matches!(b[end], b'X' | b'x') {
                 return None;
