@@ -258,24 +258,45 @@ fn non_ascii(
             i += 3;
             continue;
         }
-        let cp = (row as u32) << 6 | (c2 as u32 & 0x3F);
-        // A char that can only start an address: test the pair filter here, not after the
-        // dispatch (a fifth of the chars of Chinese text start some region name, and few pairs do).
-        if heads.always[row] & bit == 0 && !heads.may_pair(b, i + 3, cp) {
-            i += 3;
-            continue;
-        }
-        let ch = char::from_u32(cp).unwrap_or('\0');
-        i = match ch {
-            '\u{ff10}'..='\u{ff19}' | '（' | '＋' => numbers(sc, text, i, base, out),
-            '：' if i > *resumed && may_end_label(b[i - 1]) => label_word(sc, text, *resumed, i, 3, base, out),
-            _ if is_han(ch) => han(sc, heads, text, i, ch, base, out),
-            _ => i + 3,
-        };
-        *resumed = i;
+        i = interesting_char(sc, heads, text, i, row, c2, bit, base, out, resumed);
         // A reader may stop on an ASCII byte: the caller goes on from there.
     }
     i
+}
+
+/// Reads the three-byte character at `i` that [`Heads::interesting`] marks (`row` and its last
+/// byte `c2` index the bitmaps, `bit` its bit there, as in [`non_ascii`]) with the reader it may start; returns where
+/// scanning goes on, and sets `resumed` there when a reader ran.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn interesting_char(
+    sc: &Scanner,
+    heads: &Heads,
+    text: &str,
+    i: usize,
+    row: usize,
+    c2: u8,
+    bit: u64,
+    base: usize,
+    out: &mut Vec<Hit>,
+    resumed: &mut usize,
+) -> usize {
+    let b = text.as_bytes();
+    let cp = (row as u32) << 6 | (c2 as u32 & 0x3F);
+    // A char that can only start an address: test the pair filter here, not after the
+    // dispatch (a fifth of the chars of Chinese text start some region name, and few pairs do).
+    if heads.always[row] & bit == 0 && !heads.may_pair(b, i + 3, cp) {
+        return i + 3;
+    }
+    let ch = char::from_u32(cp).unwrap_or('\0');
+    let next = match ch {
+        '\u{ff10}'..='\u{ff19}' | '（' | '＋' => numbers(sc, text, i, base, out),
+        '：' if i > *resumed && may_end_label(b[i - 1]) => label_word(sc, text, *resumed, i, 3, base, out),
+        _ if is_han(ch) => han(sc, heads, text, i, ch, base, out),
+        _ => i + 3,
+    };
+    *resumed = next;
+    next
 }
 
 /// Applies the overlap rule to `out[first..]`: leftmost, then longest, then kind order.
@@ -2183,19 +2204,8 @@ mod tests {
                 i += 3;
                 continue;
             }
-            let cp = (row as u32) << 6 | (c2 as u32 & 0x3F);
-            if heads.always[row] & bit == 0 && !heads.may_pair(b, i + 3, cp) {
-                i += 3;
-                continue;
-            }
-            let ch = char::from_u32(cp).unwrap_or('\0');
-            i = match ch {
-                '\u{ff10}'..='\u{ff19}' | '（' | '＋' => numbers(sc, text, i, base, out),
-                '：' if i > *resumed && may_end_label(b[i - 1]) => label_word(sc, text, *resumed, i, 3, base, out),
-                _ if is_han(ch) => han(sc, heads, text, i, ch, base, out),
-                _ => i + 3,
-            };
-            *resumed = i;
+            // The character's readers are the production ones: this oracle checks the skipping.
+            i = interesting_char(sc, heads, text, i, row, c2, bit, base, out, resumed);
         }
         i
     }
