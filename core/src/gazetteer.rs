@@ -688,6 +688,16 @@ impl Parse {
     fn new(province_end: usize, city_end: usize, district_end: usize, key: &Key, levels: u8) -> Self {
         Parse { province_end, city_end, district_end, row: key.row, code: key.code, historical: key.historical, levels }
     }
+
+    /// The split this reading gives when it is the one chosen.
+    fn split(&self) -> AddressSplit {
+        AddressSplit {
+            province_end: self.province_end,
+            city_end: self.city_end,
+            district_end: self.district_end,
+            code: Some(self.code),
+        }
+    }
 }
 
 /// Picks the longest unambiguous reading (see [`split_address`]): the readings are taken a
@@ -718,12 +728,7 @@ fn resolve(parses: &[Parse]) -> Option<AddressSplit> {
             }
         }
         if let (false, Some(p)) = (ambiguous, chosen) {
-            return Some(AddressSplit {
-                province_end: p.province_end,
-                city_end: p.city_end,
-                district_end: p.district_end,
-                code: Some(p.code),
-            });
+            return Some(p.split());
         }
     }
 }
@@ -979,12 +984,7 @@ mod tests {
                 }
             }
             if let (false, Some(p)) = (ambiguous, chosen) {
-                return Some(AddressSplit {
-                    province_end: p.province_end,
-                    city_end: p.city_end,
-                    district_end: p.district_end,
-                    code: Some(p.code),
-                });
+                return Some(p.split());
             }
         }
         None
