@@ -374,19 +374,28 @@ impl Gazetteer {
 
     /// The keys that match `s` at byte offset `pos`, as a bit per key of the bucket of their
     /// head, by level: nothing is copied, and each level at a position is read from its bits.
-    #[inline]
+    /// Inlined whole into the four calls of [`split_address`]: a call would cost about as much
+    /// as the look-up.
+    #[inline(always)]
     fn matches_at(&self, s: &str, pos: usize) -> Found {
-        let mut found = Found { lo: 0, bits: [0; 3], pos };
         let rest = s.as_bytes().get(pos..).unwrap_or(&[]);
-        if rest.len() < 6 {
-            return found;
+        if rest.len() >= 6 {
+            // Only the bytes: `pos` is a char boundary of `s`, and a key's head is two whole chars.
+            let head = load8(rest, 0) & tail_mask(6);
+            let bit = head_bit(head);
+            if self.head_bits[bit >> 6] & (1 << (bit & 63)) != 0 {
+                return self.bucket_matches(rest, head, pos);
+            }
         }
-        // Only the bytes: `pos` is a char boundary of `s`, and a key's head is two whole chars.
-        let head = load8(rest, 0) & tail_mask(6);
-        let bit = head_bit(head);
-        if self.head_bits[bit >> 6] & (1 << (bit & 63)) == 0 {
-            return found;
-        }
+        Found { lo: 0, bits: [0; 3], pos }
+    }
+
+    /// [`Gazetteer::matches_at`] past the head filter (apart, so that a miss of the filter builds
+    /// its empty answer without the bucket's state): `rest` is the text from `pos`, at least six
+    /// bytes, and `head` its first six.
+    #[inline(always)]
+    fn bucket_matches(&self, rest: &[u8], head: u64, pos: usize) -> Found {
+        let mut found = Found { lo: 0, bits: [0; 3], pos };
         let (lo, hi) = self.by_head.get(head);
         let tail = load8(rest, 6);
         found.lo = lo;
