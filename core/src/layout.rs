@@ -463,13 +463,18 @@ impl Positions {
         for _ in 0..last {
             masked &= !(1 << (63 - masked.leading_zeros()));
         }
+        // A run of masked positions at a time: a position directly followed by another is a
+        // one-byte character (the text is UTF-8), so only the run's last byte is looked at.
         while masked != 0 {
-            let at = self.base as usize + masked.trailing_zeros() as usize;
-            masked &= masked - 1;
-            match b.get_mut(at) {
-                Some(c) if *c < 0x80 => *c = b'*',
+            let from = masked.trailing_zeros();
+            let len = (!(masked >> from)).trailing_zeros() as usize;
+            let at = self.base as usize + from as usize;
+            match b.get_mut(at..at + len) {
+                Some(run) if run[len - 1] < 0x80 => crate::mask::fill_stars(run),
                 _ => return false,
             }
+            // Adding the run's lowest bit carries through the run and clears it.
+            masked &= masked.wrapping_add(masked & masked.wrapping_neg());
         }
         true
     }

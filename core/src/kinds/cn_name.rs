@@ -33,6 +33,20 @@ pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
+/// Whether the three bytes `c` are a three-byte UTF-8 lead and two more bytes that encode a
+/// character [`is_han`] takes (the continuation bytes are not checked: the caller has valid
+/// UTF-8). Most name characters have a lead `E5`..`E9` (U+5000..U+9FFF, all Han): one compare;
+/// the others are decoded by masks and compared with the ranges.
+#[inline]
+fn is_bmp_han(c: &[u8]) -> bool {
+    if matches!(c[0], 0xE5..=0xE9) {
+        return true;
+    }
+    let cp = (c[0] as u32 & 0x0F) << 12 | (c[1] as u32 & 0x3F) << 6 | (c[2] as u32 & 0x3F);
+    c[0] & 0xF0 == 0xE0
+        && (cp.wrapping_sub(0x4E00) < 0x5200 || cp.wrapping_sub(0x3400) < 0x19C0 || cp.wrapping_sub(0xF900) < 0x200)
+}
+
 const DOT: char = '·';
 
 /// Validates a name.
@@ -92,11 +106,7 @@ pub(crate) fn surname_mask_in_place(out: &mut Vec<u8>, at: usize) -> bool {
         return false;
     }
     // In valid UTF-8, a three-byte lead at every third byte means three-byte characters alone.
-    let han = b.chunks_exact(3).all(|c| {
-        let cp = (c[0] as u32 & 0x0F) << 12 | (c[1] as u32 & 0x3F) << 6 | (c[2] as u32 & 0x3F);
-        c[0] & 0xF0 == 0xE0 && char::from_u32(cp).is_some_and(is_han)
-    });
-    if !han {
+    if !b.chunks_exact(3).all(is_bmp_han) {
         return false;
     }
     let keep = if n > 2 && COMPOUND_SET.starts(b) { 2 } else { 1 };
@@ -151,6 +161,25 @@ impl KindRules for CnName {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The three-byte test agrees with decoding the bytes and asking [`is_han`], for every lead
+    /// byte, every second byte and every low six bits of the third.
+    #[test]
+    fn bmp_han_agrees_with_is_han() {
+        let mut han = 0;
+        for lead in 0..=255u8 {
+            for second in 0..=255u8 {
+                for third in 0x80..=0xBFu8 {
+                    let c = [lead, second, third];
+                    let cp = (lead as u32 & 0x0F) << 12 | (second as u32 & 0x3F) << 6 | (third as u32 & 0x3F);
+                    let slow = lead & 0xF0 == 0xE0 && char::from_u32(cp).is_some_and(is_han);
+                    assert_eq!(is_bmp_han(&c), slow, "{c:x?}");
+                    han += (slow && second & 0xC0 == 0x80) as u32;
+                }
+            }
+        }
+        assert_eq!(han, 0x19C0 + 0x5200 + 0x200);
+    }
 
     #[test]
     fn surname_mask() {

@@ -117,6 +117,19 @@ pub(crate) fn rules(kind: Kind) -> &'static dyn KindRules {
     }
 }
 
+/// [`KindRules::kept`] of `kind`, without a `dyn` call for the number kinds: the redactor asks
+/// it for every number it masks.
+#[inline]
+pub(crate) fn kept(kind: Kind, mask: Mask, p: &Positions) -> Option<Result<(usize, usize)>> {
+    match kind {
+        Kind::CnId => cn_id::CnId.kept(mask, p),
+        Kind::CnMobile => cn_mobile::CnMobile.kept(mask, p),
+        Kind::CnLandline => cn_landline::CnLandline.kept(mask, p),
+        Kind::BankCard => bank_card::BankCard.kept(mask, p),
+        _ => rules(kind).kept(mask, p),
+    }
+}
+
 /// The characters a first/last mask keeps: the kind's `default` for `Default` and
 /// `PrivacyWaybill`, the preset's own counts for `FirstLast`; other presets are refused.
 pub(crate) fn first_last(kind: Kind, mask: Mask, default: (usize, usize)) -> Result<(usize, usize)> {

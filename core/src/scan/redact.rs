@@ -431,7 +431,7 @@ impl Redactor {
         let Action::Mask(m) = self.policy.action(h.kind) else { return false };
         let plain = |s: &str| plain_as_is(h) || json_plain_end(s.as_bytes(), 0) == s.len();
         match (h.kind, h.parsed) {
-            (_, Parsed::Number(p)) => match rules(h.kind).kept(m, &p) {
+            (_, Parsed::Number(p)) => match crate::kinds::kept(h.kind, m, &p) {
                 Some(Ok((first, last))) => {
                     (plain_as_is(h) || value().is_some_and(plain))
                         && out.get_mut(at..).is_some_and(|b| p.mask_ascii_in_place(b, first, last))
