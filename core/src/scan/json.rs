@@ -677,32 +677,40 @@ impl Lexer<'_, '_> {
     }
 
     fn string_value(&mut self, key: Option<(Kind, bool)>, start: usize, end: usize, escaped: bool) -> Lexed {
+        if escaped {
+            return self.escaped_value(key, start, end);
+        }
         let first = self.out.len();
-        if !escaped {
-            let value = &self.s[start..end];
-            // Most values have no key, and most time stamps, levels and service names hold
-            // nothing: no call then.
-            let done = key.is_some() && forced(self.sc, value, start, key, self.out)
-                || self.b.get(start).is_some_and(u8::is_ascii_digit) && inert(self.b, start, end)
-                || passed_over(self.b, start, end);
-            if !done {
-                finder::find(self.sc, value, start, self.out);
-            }
-        } else {
-            let (value, map) = decode(&self.s[start..end])?;
-            let mut hits = Vec::new();
-            if !forced(self.sc, &value, 0, key, &mut hits) {
-                finder::find(self.sc, &value, 0, &mut hits);
-            }
-            for mut h in hits {
-                h.decoded = Some(value[h.start..h.end].to_owned());
-                h.start = start + map[h.start];
-                h.end = start + map[h.end];
-                self.out.push(h);
-            }
+        // Most values have no key, and most time stamps, levels and service names hold
+        // nothing: no call then (and the value is read as bytes only).
+        let done = key.is_some() && forced(self.sc, &self.s[start..end], start, key, self.out)
+            || self.b.get(start).is_some_and(u8::is_ascii_digit) && inert(self.b, start, end)
+            || passed_over(self.b, start, end);
+        if !done {
+            finder::find(self.sc, &self.s[start..end], start, self.out);
         }
         for h in &mut self.out[first..] {
             h.json = JsonPlace::String;
+        }
+        Ok(())
+    }
+
+    /// [`Lexer::string_value`] of a string with escapes: the decoded text is scanned, and each
+    /// hit mapped back to the raw bytes. Out of line: few values have escapes.
+    #[cold]
+    #[inline(never)]
+    fn escaped_value(&mut self, key: Option<(Kind, bool)>, start: usize, end: usize) -> Lexed {
+        let (value, map) = decode(&self.s[start..end])?;
+        let mut hits = Vec::new();
+        if !forced(self.sc, &value, 0, key, &mut hits) {
+            finder::find(self.sc, &value, 0, &mut hits);
+        }
+        for mut h in hits {
+            h.decoded = Some(value[h.start..h.end].to_owned());
+            h.start = start + map[h.start];
+            h.end = start + map[h.end];
+            h.json = JsonPlace::String;
+            self.out.push(h);
         }
         Ok(())
     }
