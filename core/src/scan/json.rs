@@ -628,10 +628,17 @@ impl Lexer<'_, '_> {
                     None => keys.lookup_bytes(&self.b[start..end]),
                 }
             };
-            self.ws();
-            self.expect(b':')?;
-            self.ws();
-            if self.peek() == Some(b'"') {
+            // Compact JSON with a string value (`"key":"value"`): one compare, no white space
+            // to skip.
+            let compact = self.b.get(self.i..self.i + 2) == Some(b":\"");
+            if compact {
+                self.i += 1;
+            } else {
+                self.ws();
+                self.expect(b':')?;
+                self.ws();
+            }
+            if compact || self.peek() == Some(b'"') {
                 // Most values are strings: read here, without a call to `value`.
                 let (start, end, escaped) = self.string()?;
                 self.string_value(key, start, end, escaped)?;
@@ -677,32 +684,40 @@ impl Lexer<'_, '_> {
     }
 
     fn string_value(&mut self, key: Option<(Kind, bool)>, start: usize, end: usize, escaped: bool) -> Lexed {
+        if escaped {
+            return self.escaped_value(key, start, end);
+        }
         let first = self.out.len();
-        if !escaped {
-            let value = &self.s[start..end];
-            // Most values have no key, and most time stamps, levels and service names hold
-            // nothing: no call then.
-            let done = key.is_some() && forced(self.sc, value, start, key, self.out)
-                || self.b.get(start).is_some_and(u8::is_ascii_digit) && inert(self.b, start, end)
-                || passed_over(self.b, start, end);
-            if !done {
-                finder::find(self.sc, value, start, self.out);
-            }
-        } else {
-            let (value, map) = decode(&self.s[start..end])?;
-            let mut hits = Vec::new();
-            if !forced(self.sc, &value, 0, key, &mut hits) {
-                finder::find(self.sc, &value, 0, &mut hits);
-            }
-            for mut h in hits {
-                h.decoded = Some(value[h.start..h.end].to_owned());
-                h.start = start + map[h.start];
-                h.end = start + map[h.end];
-                self.out.push(h);
-            }
+        // Most values have no key, and most time stamps, levels and service names hold
+        // nothing: no call then (and the value is read as bytes only).
+        let done = key.is_some() && forced(self.sc, &self.s[start..end], start, key, self.out)
+            || self.b.get(start).is_some_and(u8::is_ascii_digit) && inert(self.b, start, end)
+            || passed_over(self.b, start, end);
+        if !done {
+            finder::find(self.sc, &self.s[start..end], start, self.out);
         }
         for h in &mut self.out[first..] {
             h.json = JsonPlace::String;
+        }
+        Ok(())
+    }
+
+    /// [`Lexer::string_value`] of a string with escapes: the decoded text is scanned, and each
+    /// hit mapped back to the raw bytes. Out of line: few values have escapes.
+    #[cold]
+    #[inline(never)]
+    fn escaped_value(&mut self, key: Option<(Kind, bool)>, start: usize, end: usize) -> Lexed {
+        let (value, map) = decode(&self.s[start..end])?;
+        let mut hits = Vec::new();
+        if !forced(self.sc, &value, 0, key, &mut hits) {
+            finder::find(self.sc, &value, 0, &mut hits);
+        }
+        for mut h in hits {
+            h.decoded = Some(value[h.start..h.end].to_owned());
+            h.start = start + map[h.start];
+            h.end = start + map[h.end];
+            h.json = JsonPlace::String;
+            self.out.push(h);
         }
         Ok(())
     }
@@ -1027,6 +1042,69 @@ mod tests {
         }
         assert!(passed > 10_000 && hits > 10_000, "{passed} {hits}");
         assert!(passed_over(b"INFO", 0, 4) && !passed_over("张三".as_bytes(), 0, 6) && !passed_over(b"a1", 0, 2));
+    }
+
+    /// A compact line (`"key":"value"`, read without skipping white space) gives the hits that
+    /// the same line spaced out around its colons gives (read by the general path): members of
+    /// every kind of value, nested, with keys that force a kind and keys that do not.
+    #[test]
+    fn compact_members_read_as_spaced_ones() {
+        let keys = ["phone", "name", "msg", "ts", "receiver_address", "id_no", "email", "x", "user"];
+        let values = [
+            "\"13812345678\"",
+            "\"张三\"",
+            "\"北京市朝阳区建国路88号\"",
+            "\"call 13912345678 now\"",
+            "\"a@b.cn\"",
+            "\"2026-11-29T00:02:53.477Z\"",
+            "\"INFO\"",
+            "\"\"",
+            "\"\\u5f20\\\"x\"",
+            "13812345678",
+            "-1.5e3",
+            "true",
+            "null",
+            "[\"110105194912310025\",1]",
+            "{}",
+        ];
+        let sc = Scanner::new();
+        let mut next = crate::testing::picker(0x6a09_e667_f3bc_c908);
+        let mut found = 0;
+        for _ in 0..5_000 {
+            let members: Vec<(&str, String)> = (0..1 + next(4))
+                .map(|_| {
+                    let v = if next(6) == 0 {
+                        format!("{{\"{}\":{}}}", keys[next(keys.len())], values[next(values.len())])
+                    } else {
+                        values[next(values.len())].to_string()
+                    };
+                    (keys[next(keys.len())], v)
+                })
+                .collect();
+            let line = |sep: &str| {
+                let body: Vec<String> = members.iter().map(|(k, v)| format!("\"{k}\"{sep}{v}")).collect();
+                format!("{{{}}}", body.join(","))
+            };
+            let seen = |text: &str| {
+                let mut out = Vec::new();
+                let ok = super::scan(&sc, text, None, &mut out);
+                let hits: Vec<String> = out
+                    .iter()
+                    .map(|h| {
+                        let span = &text[h.start..h.end];
+                        format!("{:?}", (h.kind, span, h.confidence, &h.decoded, h.json, h.parsed))
+                    })
+                    .collect();
+                (ok, hits)
+            };
+            let compact = seen(&line(":"));
+            assert!(compact.0, "{}", line(":"));
+            found += compact.1.len();
+            for sep in [" :", ": ", " : ", ":\t", "\n:  "] {
+                assert_eq!(seen(&line(sep)), compact, "{}", line(sep));
+            }
+        }
+        assert!(found > 5_000, "{found}");
     }
 
     /// The fast bounds agree with `str::trim` for every character alone, and around, before and
