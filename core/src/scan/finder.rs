@@ -397,24 +397,40 @@ fn ascii_digits(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>
 }
 
 /// The number run at `i` whose ASCII digits `i..at` something continues. Most such runs are
-/// one unit of ASCII digits joined by dashes, maybe ending in `X` (`138-1234-5678`,
-/// `010-62345678`, an ID with its `X`): read here, without the unit machinery of [`numbers`],
-/// which reads the others (a blank, a full-width form or `转` in the run) from `i` again. The
-/// unit is read as `numbers` reads it: a dash continues it before a digit, an `X` ends it
-/// (taken when no word character follows), and a run longer than [`MAX_RUN_BYTES`] holds no
-/// value. A test compares the two readings.
+/// ASCII digit groups joined by single dashes or blanks, maybe ending in `X` (`138-1234-5678`,
+/// `010-62345678`, `138 1234 5678`, `6222 0212 3456 7890`, an ID with its `X`): read here, once,
+/// without the unit machinery of [`numbers`], which reads the others (a full-width form or `转`
+/// in the run) from `i` again. The run is read as `numbers` reads it: a dash continues a unit
+/// before a digit, a blank starts a new one, an `X` ends the run (taken when no word character
+/// follows), and a run longer than [`MAX_RUN_BYTES`] holds no value. A run of several units
+/// whose whole is a value (the usual case) is reported here; `numbers` reads the rest again (a
+/// unit that is a date, a glued run, more than `MAX_UNITS - 1` units, or a value inside the
+/// run but not the whole). A test compares the two readings.
 #[inline(never)]
 fn dashed_unit(sc: &Scanner, s: &str, i: usize, mut at: usize, base: usize, out: &mut Vec<Hit>) -> usize {
     let bytes = s.as_bytes();
     let mut digits = at - i;
     let mut has_x = false;
+    // Space-separated units so far, and where the last one starts.
+    let mut units = 1;
+    let mut unit_start = i;
     loop {
         if at - i > MAX_RUN_BYTES {
+            if units > 1 {
+                return numbers(sc, s, i, base, out);
+            }
             // One giant run of digits holds no value.
             return at;
         }
         match bytes.get(at) {
-            Some(b'-') if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => {
+            Some(&c @ (b'-' | b' ')) if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => {
+                if c == b' ' {
+                    if units == MAX_UNITS - 1 || is_date_unit(&bytes[unit_start..at]) {
+                        return numbers(sc, s, i, base, out);
+                    }
+                    units += 1;
+                    unit_start = at + 1;
+                }
                 let next = digits_end(bytes, at + 2);
                 digits += next - at - 1;
                 at = next;
@@ -430,12 +446,50 @@ fn dashed_unit(sc: &Scanner, s: &str, i: usize, mut at: usize, base: usize, out:
             _ => break,
         }
     }
+    if units > 1 {
+        return grouped_units(sc, s, i, at, digits, has_x, unit_start, base, out);
+    }
     if (MIN_DIGITS..=MAX_DIGITS).contains(&digits) && !glued_before(s, i) && !glued_after(s, at) {
         if let Some((kind, positions)) = classify(sc, &s[i..at], digits, has_x, false) {
             out.push(Hit { parsed: number_parsed(positions), ..Hit::new(base + i, base + at, kind, confidence(kind)) });
         }
     }
     at
+}
+
+/// [`dashed_unit`] for a run `i..at` of several units (the last from `last`), read to its end,
+/// with `digits` digits and an `X` when `has_x`: the run's whole as [`numbers`] tries it first;
+/// any other case goes to `numbers`.
+#[allow(clippy::too_many_arguments)]
+fn grouped_units(
+    sc: &Scanner,
+    s: &str,
+    i: usize,
+    at: usize,
+    digits: usize,
+    has_x: bool,
+    last: usize,
+    base: usize,
+    out: &mut Vec<Hit>,
+) -> usize {
+    if digits < MIN_DIGITS {
+        // No value of any kind has fewer digits (see `classify`).
+        return at;
+    }
+    if digits <= MAX_DIGITS && !is_date_unit(&s.as_bytes()[last..at]) && !glued_before(s, i) && !glued_after(s, at) {
+        if let Some((kind, positions)) = classify(sc, &s[i..at], digits, has_x, false) {
+            out.push(Hit { parsed: number_parsed(positions), ..Hit::new(base + i, base + at, kind, confidence(kind)) });
+            return at;
+        }
+    }
+    numbers(sc, s, i, base, out)
+}
+
+/// Whether a unit of a number run (ASCII digits and dashes) is an ISO date, which no value spans
+/// (see [`numbers`]).
+#[inline]
+fn is_date_unit(unit: &[u8]) -> bool {
+    unit.len() == 10 && is_iso_date(unit)
 }
 
 /// Reads the number run at `i` and reports the values in it; returns where scanning goes on.
@@ -2055,13 +2109,28 @@ mod tests {
             with_luhn("622202123456789012"),
             id.clone(),
             id_x.to_lowercase(),
+            format!("{} {}", &id_x[..6], &id_x[6..]),
             id_x,
             format!("{}-{}-{}", &id[..6], &id[6..14], &id[14..]),
             "2026-11-29 13812345678".to_string(),
             "1990-01-01".to_string(),
             "138 1234 5678".to_string(),
+            "13 812 345 678".to_string(),
+            "010 6234 5678".to_string(),
+            "010-6234 5678".to_string(),
+            "6222 0212 3456 7890 128".to_string(),
+            "1707 6222 0212 3456 7890".to_string(),
+            format!("{} {} {} {}", &id[..6], &id[6..10], &id[10..14], &id[14..]),
+            format!("{} {}", &id[..6], &id[6..]),
+            "1990-01-01 138 1234 5678".to_string(),
+            "138 1234 5678 1990-01-01".to_string(),
+            "1 2 3 4 5 6 7 8 9 0 1 2 3".to_string(),
+            // A card in more units than a run holds: the run is cut after `MAX_UNITS - 1`.
+            with_luhn("622202123456789").chars().map(String::from).collect::<Vec<_>>().join(" "),
+            "12 34 56 78 90 12 34 56 78 90 12".to_string(),
         ];
-        let pieces = ["1", "3", "0", "8", "-", "-", "X", "x", " ", "a", ".", "０", "－", "Ｘ", "转", "中", "@"];
+        let pieces =
+            ["1", "3", "0", "8", "-", "-", "X", "x", " ", " ", "a", ".", "０", "－", "Ｘ", "转", "中", "@", "\u{3000}"];
         let mut texts = Vec::new();
         for base in &bases {
             for before in ["", "a", " ", "v1.", "中"] {
