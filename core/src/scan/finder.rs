@@ -407,7 +407,7 @@ fn ascii_digits(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>
                 return next;
             }
         }
-        return dashed_unit(sc, s, i, at, base, out);
+        return dashed_unit(sc, s, i, i, at, false, base, out);
     }
     if (MIN_DIGITS..=MAX_DIGITS).contains(&(at - i)) && !glued_before(s, i) && !glued_after(s, at) {
         if let Some((kind, positions)) = classify(sc, &s[i..at], at - i, false, false) {
@@ -418,24 +418,53 @@ fn ascii_digits(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>
 }
 
 /// The number run at `i` whose ASCII digits `i..at` something continues. Most such runs are
-/// one unit of ASCII digits joined by dashes, maybe ending in `X` (`138-1234-5678`,
-/// `010-62345678`, an ID with its `X`): read here, without the unit machinery of [`numbers`],
-/// which reads the others (a blank, a full-width form or `转` in the run) from `i` again. The
-/// unit is read as `numbers` reads it: a dash continues it before a digit, an `X` ends it
-/// (taken when no word character follows), and a run longer than [`MAX_RUN_BYTES`] holds no
-/// value. A test compares the two readings.
+/// ASCII digit groups joined by single dashes or blanks, maybe ending in `X` (`138-1234-5678`,
+/// `010-62345678`, `138 1234 5678`, `6222 0212 3456 7890`, an ID with its `X`): read here, once,
+/// without the unit machinery of [`numbers`], which reads the others (a full-width form or `转`
+/// in the run) from `i` again. The run is read as `numbers` reads it: a dash continues a unit
+/// before a digit, a blank starts a new one, an `X` ends the run (taken when no word character
+/// follows), and a run longer than [`MAX_RUN_BYTES`] holds no value. A run of several units
+/// whose whole is a value (the usual case) is reported here; `numbers` reads the rest again (a
+/// unit that is a date, a glued run, more than `MAX_UNITS - 1` units, or a value inside the
+/// run but not the whole). A test compares the two readings.
+///
+/// The run starts at `i`; its first digits are `first..at`, right after `i` or after an ASCII
+/// country prefix (`+86`, `+86 `, `+86-`) when `country`, whose `86` is no digit of the value.
+#[allow(clippy::too_many_arguments)]
 #[inline(never)]
-fn dashed_unit(sc: &Scanner, s: &str, i: usize, mut at: usize, base: usize, out: &mut Vec<Hit>) -> usize {
+fn dashed_unit(
+    sc: &Scanner,
+    s: &str,
+    i: usize,
+    first: usize,
+    mut at: usize,
+    country: bool,
+    base: usize,
+    out: &mut Vec<Hit>,
+) -> usize {
     let bytes = s.as_bytes();
-    let mut digits = at - i;
+    let mut digits = at - first;
     let mut has_x = false;
+    // Space-separated units so far, and where the last one starts.
+    let mut units = 1;
+    let mut unit_start = i;
     loop {
         if at - i > MAX_RUN_BYTES {
+            if units > 1 || country {
+                return numbers_read(sc, s, i, base, out);
+            }
             // One giant run of digits holds no value.
             return at;
         }
         match bytes.get(at) {
-            Some(b'-') if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => {
+            Some(&c @ (b'-' | b' ')) if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => {
+                if c == b' ' {
+                    if units == MAX_UNITS - 1 || is_date_unit(&bytes[unit_start..at]) {
+                        return numbers_read(sc, s, i, base, out);
+                    }
+                    units += 1;
+                    unit_start = at + 1;
+                }
                 let next = digits_end(bytes, at + 2);
                 digits += next - at - 1;
                 at = next;
@@ -447,21 +476,78 @@ fn dashed_unit(sc: &Scanner, s: &str, i: usize, mut at: usize, base: usize, out:
                 }
                 break;
             }
-            _ if run_continues(bytes, at) => return numbers(sc, s, i, base, out),
+            _ if run_continues(bytes, at) => return numbers_read(sc, s, i, base, out),
             _ => break,
         }
     }
+    if units > 1 {
+        return grouped_units(sc, s, i, at, digits, has_x, country, unit_start, base, out);
+    }
     if (MIN_DIGITS..=MAX_DIGITS).contains(&digits) && !glued_before(s, i) && !glued_after(s, at) {
-        if let Some((kind, positions)) = classify(sc, &s[i..at], digits, has_x, false) {
+        if let Some((kind, positions)) = classify(sc, &s[i..at], digits, has_x, country) {
             out.push(Hit { parsed: number_parsed(positions), ..Hit::new(base + i, base + at, kind, confidence(kind)) });
         }
     }
     at
 }
 
+/// [`dashed_unit`] for a run `i..at` of several units (the last from `last`), read to its end,
+/// with `digits` digits, an `X` when `has_x` and a country prefix when `country`: the run's
+/// whole as [`numbers`] tries it first; any other case goes to [`numbers_read`].
+#[allow(clippy::too_many_arguments)]
+fn grouped_units(
+    sc: &Scanner,
+    s: &str,
+    i: usize,
+    at: usize,
+    digits: usize,
+    has_x: bool,
+    country: bool,
+    last: usize,
+    base: usize,
+    out: &mut Vec<Hit>,
+) -> usize {
+    if digits < MIN_DIGITS {
+        // No value of any kind has fewer digits (see `classify`).
+        return at;
+    }
+    if digits <= MAX_DIGITS && !is_date_unit(&s.as_bytes()[last..at]) && !glued_before(s, i) && !glued_after(s, at) {
+        if let Some((kind, positions)) = classify(sc, &s[i..at], digits, has_x, country) {
+            out.push(Hit { parsed: number_parsed(positions), ..Hit::new(base + i, base + at, kind, confidence(kind)) });
+            return at;
+        }
+    }
+    numbers_read(sc, s, i, base, out)
+}
+
+/// Whether a unit of a number run (ASCII digits and dashes) is an ISO date, which no value spans
+/// (see [`numbers`]).
+#[inline]
+fn is_date_unit(unit: &[u8]) -> bool {
+    unit.len() == 10 && is_iso_date(unit)
+}
+
 /// Reads the number run at `i` and reports the values in it; returns where scanning goes on.
-/// A run that starts with an ASCII digit comes here through [`ascii_digits`].
+/// A run that starts with an ASCII digit comes here through [`ascii_digits`]. A run after an
+/// ASCII country prefix (`+8613812345678`, `+86 138 1234 5678`) is read by [`dashed_unit`] when
+/// an ASCII digit follows the prefix; the others by [`numbers_read`].
 fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
+    let bytes = s.as_bytes();
+    if bytes[i] == b'+' && bytes.get(i + 1..i + 3) == Some(b"86") {
+        // As `numbers_read` reads it: a blank or dash after the prefix continues the run's first
+        // unit before a digit.
+        let first = i + 3 + matches!(bytes.get(i + 3), Some(b' ' | b'-')) as usize;
+        if bytes.get(first).is_some_and(u8::is_ascii_digit) {
+            let at = digits_end(bytes, first + 1);
+            return dashed_unit(sc, s, i, first, at, true, base, out);
+        }
+    }
+    numbers_read(sc, s, i, base, out)
+}
+
+/// [`numbers`] for any written form: reads the run at `i` unit by unit and tries the values in
+/// it, longest first.
+fn numbers_read(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
     let bytes = s.as_bytes();
     let (skip, pre, country) = if bytes[i].is_ascii_digit() {
         (i + 1, 0, false)
@@ -2055,9 +2141,10 @@ mod tests {
         (h.start, h.end, h.kind, p)
     }
 
-    /// The scanner loop's reading of a run of ASCII digits gives what [`numbers`] gives from
-    /// the same start: values joined by dashes, ending in `X`, glued to words, continued by
-    /// blanks, full-width forms or `转`, in texts built from such pieces and their edits.
+    /// The scanner loop's reading of a run of ASCII digits, and [`numbers`]' reading of a run
+    /// after `+`, give what [`numbers_read`] gives from the same start: values joined by dashes
+    /// or blanks, ending in `X`, glued to words, continued by full-width forms or `转`, after a
+    /// country prefix, in texts built from such pieces and their edits.
     #[test]
     fn ascii_digits_reads_runs_as_numbers_does() {
         let mut next = crate::testing::picker(0x2545_f491_4f6c_dd1du64);
@@ -2076,13 +2163,37 @@ mod tests {
             with_luhn("622202123456789012"),
             id.clone(),
             id_x.to_lowercase(),
+            format!("{} {}", &id_x[..6], &id_x[6..]),
             id_x,
             format!("{}-{}-{}", &id[..6], &id[6..14], &id[14..]),
             "2026-11-29 13812345678".to_string(),
             "1990-01-01".to_string(),
             "138 1234 5678".to_string(),
+            "13 812 345 678".to_string(),
+            "010 6234 5678".to_string(),
+            "010-6234 5678".to_string(),
+            "6222 0212 3456 7890 128".to_string(),
+            "1707 6222 0212 3456 7890".to_string(),
+            format!("{} {} {} {}", &id[..6], &id[6..10], &id[10..14], &id[14..]),
+            format!("{} {}", &id[..6], &id[6..]),
+            "1990-01-01 138 1234 5678".to_string(),
+            "138 1234 5678 1990-01-01".to_string(),
+            "1 2 3 4 5 6 7 8 9 0 1 2 3".to_string(),
+            // A card in more units than a run holds: the run is cut after `MAX_UNITS - 1`.
+            with_luhn("622202123456789").chars().map(String::from).collect::<Vec<_>>().join(" "),
+            "12 34 56 78 90 12 34 56 78 90 12".to_string(),
+            // Country prefixes: `numbers` reads the ASCII ones through `dashed_unit`.
+            "+8613812345678".to_string(),
+            "+86 138 1234 5678".to_string(),
+            "+86-138-1234-5678".to_string(),
+            "+86 13812345678 6222 0212 3456 7890".to_string(),
+            "+86 6222 0212 3456 7890".to_string(),
+            "+86  138 1234 5678".to_string(),
         ];
-        let pieces = ["1", "3", "0", "8", "-", "-", "X", "x", " ", "a", ".", "０", "－", "Ｘ", "转", "中", "@"];
+        let pieces = [
+            "1", "3", "0", "8", "-", "-", "X", "x", " ", " ", "a", ".", "０", "－", "Ｘ", "转", "中", "@", "\u{3000}",
+            "+",
+        ];
         let mut texts = Vec::new();
         for base in &bases {
             for before in ["", "a", " ", "v1.", "中"] {
@@ -2111,14 +2222,15 @@ mod tests {
         let (mut runs, mut hits) = (0, 0);
         for t in &texts {
             let b = t.as_bytes();
-            for i in (0..b.len()).filter(|&i| b[i].is_ascii_digit()) {
+            for i in (0..b.len()).filter(|&i| b[i].is_ascii_digit() || b[i] == b'+') {
                 if b.get(i..i + 10).is_some_and(is_iso_date) {
                     // The time stamp's date is skipped without `numbers` (see `ascii_digits`).
                     continue;
                 }
                 let (mut fast, mut slow) = (Vec::new(), Vec::new());
-                let at = ascii_digits(&sc, t, i, 0, &mut fast);
-                assert_eq!(at, numbers(&sc, t, i, 0, &mut slow), "{t:?} {i}");
+                let at =
+                    if b[i] == b'+' { numbers(&sc, t, i, 0, &mut fast) } else { ascii_digits(&sc, t, i, 0, &mut fast) };
+                assert_eq!(at, numbers_read(&sc, t, i, 0, &mut slow), "{t:?} {i}");
                 let fast: Vec<_> = fast.iter().map(number_key).collect();
                 assert_eq!(fast, slow.iter().map(number_key).collect::<Vec<_>>(), "{t:?} {i}");
                 runs += 1;
