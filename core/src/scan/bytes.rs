@@ -140,18 +140,23 @@ pub(crate) fn plain_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The bytes of `w` that end a JSON string's plain run (`"`, `\\`, below 0x20), marked by their
+/// high bits. Borrowing tests (`(x - n) & !x`): bytes above the first stop may be marked too,
+/// but the lowest mark is exact, and only the lowest may be read.
+#[inline(always)]
+fn json_stops(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let q = w ^ (ONES * b'"' as u64);
+    let s = w ^ (ONES * b'\\' as u64);
+    ((w.wrapping_sub(ONES * 0x20) & !w) | (q.wrapping_sub(ONES) & !q) | (s.wrapping_sub(ONES) & !s)) & HIGH
+}
+
 /// The offset of the first `"`, `\\` or control byte (below 0x20) at or after `i`: where a
 /// JSON string's plain run ends.
 #[inline]
 pub(crate) fn json_plain_end(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     while let Some(w) = word(b, i) {
-        // Borrowing tests (`(x - n) & !x`): bytes above the first hit may be marked too, but the
-        // lowest mark is exact, and only the lowest is read. Below 0x20, `"`, `\\`.
-        let q = w ^ (ONES * b'"' as u64);
-        let s = w ^ (ONES * b'\\' as u64);
-        let stop =
-            ((w.wrapping_sub(ONES * 0x20) & !w) | (q.wrapping_sub(ONES) & !q) | (s.wrapping_sub(ONES) & !s)) & HIGH;
+        let stop = json_stops(w);
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
@@ -163,9 +168,24 @@ pub(crate) fn json_plain_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// A JSON string's plain run at `i` read in one go when it ends within the eight bytes from `i`
+/// (as [`json_plain_end`] reads it): its length `k` (below eight) and those eight bytes with all
+/// but the run's `k` bytes zero. `None` when fewer than eight bytes are left or the run goes on.
+/// A short JSON key is read so, and its bytes are then one word (see `json::KeyMemo`).
+#[inline]
+pub(crate) fn short_json_run(b: &[u8], i: usize) -> Option<(usize, u64)> {
+    let w = word(b, i)?;
+    let stop = json_stops(w);
+    if stop == 0 {
+        return None;
+    }
+    let k = stop.trailing_zeros() / 8;
+    Some((k as usize, w & ((1u64 << (8 * k)) - 1)))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{digits_end, host_end, is_stop, json_plain_end, plain_end, word_end};
+    use super::{digits_end, host_end, is_stop, json_plain_end, plain_end, short_json_run, word_end};
 
     fn slow(b: &[u8], mut i: usize) -> usize {
         while i < b.len() && b[i].is_ascii_digit() {
@@ -222,7 +242,15 @@ mod tests {
                 b.push(stop);
                 b.extend_from_slice("x\"y电话".as_bytes());
                 for start in 0..b.len() {
-                    assert_eq!(json_plain_end(&b, start), slow(&b, start), "stop {stop} run {run} start {start}");
+                    let end = slow(&b, start);
+                    assert_eq!(json_plain_end(&b, start), end, "stop {stop} run {run} start {start}");
+                    // The short run: given exactly when it ends within eight bytes of a full word.
+                    let short = (end - start < 8 && start + 8 <= b.len()).then(|| {
+                        let mut w = [0u8; 8];
+                        w[..end - start].copy_from_slice(&b[start..end]);
+                        (end - start, u64::from_le_bytes(w))
+                    });
+                    assert_eq!(short_json_run(&b, start), short, "stop {stop} run {run} start {start}");
                 }
             }
         }

@@ -4,7 +4,7 @@
 //! only the bytes of the reported spans, so key order, spacing, escapes and numbers stay as they
 //! were.
 
-use super::bytes::{json_plain_end, plain_end};
+use super::bytes::{json_plain_end, plain_end, short_json_run};
 use super::finder::{self, CONF_CHECKED};
 use super::{Hit, JsonPlace, Scanner};
 use crate::kinds::{is_han, is_valid};
@@ -482,6 +482,21 @@ impl KeyMemo {
             Some(w) if n > 8 => (head, u64::from_le_bytes(w.try_into().unwrap_or([0; 8]))),
             _ => (head & (u64::MAX >> (64 - 8 * n.min(8))), 0),
         };
+        self.answer(keys, &b[start..end], head, tail)
+    }
+
+    /// [`KeyMemo::lookup`] of a key of 1 to 7 bytes given as a word (`head`: the key's bytes,
+    /// the others zero), read by the lexer with the key: no second read of the line.
+    #[inline(always)]
+    fn lookup_short(&mut self, keys: &JsonKeys, key: &[u8], head: u64) -> Option<(Kind, bool)> {
+        self.answer(keys, key, head, 0)
+    }
+
+    /// The remembered answer for `key` (1 to 16 bytes; its first eight as `head`, its last eight
+    /// as `tail` when it is longer than eight, else 0), or the look-up's, then remembered.
+    #[inline(always)]
+    fn answer(&mut self, keys: &JsonKeys, key: &[u8], head: u64, tail: u64) -> Option<(Kind, bool)> {
+        let n = key.len();
         let h = (head ^ tail.rotate_left(32) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         // Two slots per key, so that two frequent keys with one hash do not take turns.
         let i = (h.rotate_left(8) as usize & self.mask) % MEMO_SLOTS;
@@ -492,7 +507,7 @@ impl KeyMemo {
             }
         }
         let j = if self.slots[i].len == 0 { i } else { i ^ 1 };
-        self.slots[j].fill(keys, &b[start..end], head, tail)
+        self.slots[j].fill(keys, key, head, tail)
     }
 }
 
@@ -617,34 +632,11 @@ impl Lexer<'_, '_> {
         }
         loop {
             self.ws();
-            let (start, end, escaped) = self.string()?;
-            let key = if escaped {
-                let (k, _) = decode(&self.s[start..end])?;
-                self.sc.json_keys().lookup(&k)
-            } else {
-                let keys = self.sc.json_keys();
-                match &mut self.memo {
-                    Some(memo) => memo.lookup(keys, self.b, start, end),
-                    None => keys.lookup_bytes(&self.b[start..end]),
-                }
+            let key = match self.short_key() {
+                Some(key) => key,
+                None => self.key()?,
             };
-            // Compact JSON with a string value (`"key":"value"`): one compare, no white space
-            // to skip.
-            let compact = self.b.get(self.i..self.i + 2) == Some(b":\"");
-            if compact {
-                self.i += 1;
-            } else {
-                self.ws();
-                self.expect(b':')?;
-                self.ws();
-            }
-            if compact || self.peek() == Some(b'"') {
-                // Most values are strings: read here, without a call to `value`.
-                let (start, end, escaped) = self.string()?;
-                self.string_value(key, start, end, escaped)?;
-            } else {
-                self.value(key, depth)?;
-            }
+            self.member_value(key, depth)?;
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
@@ -655,6 +647,63 @@ impl Lexer<'_, '_> {
                 _ => return Err(()),
             }
         }
+    }
+
+    /// A key of 1 to 7 bytes without escapes at `self.i` (most keys of a log line: `ts`,
+    /// `level`, `msg`), read with one word of the line and looked up in the memo by that word,
+    /// or `None` (and nothing read) for any other key, or without a memo.
+    #[inline(always)]
+    fn short_key(&mut self) -> Option<Option<(Kind, bool)>> {
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        let start = self.i + 1;
+        let memo = self.memo.as_mut()?;
+        let (n, head) = short_json_run(self.b, start)?;
+        if n == 0 || self.b.get(start + n) != Some(&b'"') {
+            return None;
+        }
+        self.i = start + n + 1;
+        Some(memo.lookup_short(self.sc.json_keys(), &self.b[start..start + n], head))
+    }
+
+    /// A key (a string token) at `self.i`, looked up.
+    #[inline(always)]
+    fn key(&mut self) -> Lexed<Option<(Kind, bool)>> {
+        let (start, end, escaped) = self.string()?;
+        Ok(if escaped {
+            let (k, _) = decode(&self.s[start..end])?;
+            self.sc.json_keys().lookup(&k)
+        } else {
+            let keys = self.sc.json_keys();
+            match &mut self.memo {
+                Some(memo) => memo.lookup(keys, self.b, start, end),
+                None => keys.lookup_bytes(&self.b[start..end]),
+            }
+        })
+    }
+
+    /// The `:` and the value of a member whose key decides `key`.
+    #[inline(always)]
+    fn member_value(&mut self, key: Option<(Kind, bool)>, depth: usize) -> Lexed {
+        // Compact JSON with a string value (`"key":"value"`): one compare, no white space
+        // to skip.
+        let compact = self.b.get(self.i..self.i + 2) == Some(b":\"");
+        if compact {
+            self.i += 1;
+        } else {
+            self.ws();
+            self.expect(b':')?;
+            self.ws();
+        }
+        if compact || self.peek() == Some(b'"') {
+            // Most values are strings: read here, without a call to `value`.
+            let (start, end, escaped) = self.string()?;
+            self.string_value(key, start, end, escaped)?;
+        } else {
+            self.value(key, depth)?;
+        }
+        Ok(())
     }
 
     /// A string token: the byte range inside the quotes, and whether it has escapes. Inlined:
@@ -683,6 +732,7 @@ impl Lexer<'_, '_> {
         }
     }
 
+    #[inline(always)]
     fn string_value(&mut self, key: Option<(Kind, bool)>, start: usize, end: usize, escaped: bool) -> Lexed {
         if escaped {
             return self.escaped_value(key, start, end);
@@ -1105,6 +1155,43 @@ mod tests {
             }
         }
         assert!(found > 5_000, "{found}");
+    }
+
+    /// A line read with a [`KeyMemo`] (short keys by one word of the line, see
+    /// `Lexer::short_key`) gives the hits it gives read without one (each key looked up whole):
+    /// keys of every length around the eight-byte word, with escapes, upper case, blanks, odd
+    /// bytes, at the end of a line, and lines cut short (not JSON then).
+    #[test]
+    fn keys_read_with_the_memo_as_without() {
+        let keys: Vec<&str> = "ts|tel|name|phone|mobile|idCard|email|addr|a|x\\u0041|na\\\"me|id_no|card_no|Tel|\
+                               m\\u0061il||ph one|电话|receiver_phone|guest_name|remote_addr"
+            .split('|')
+            .collect();
+        let values = ["\"13812345678\"", "\"张三\"", "\"a@b.cn\"", "\"INFO\"", "13812345678", "\"110105194912310025\""];
+        let sc = Scanner::new();
+        let mut next = crate::testing::picker(0xbb67_ae85_84ca_a73b);
+        let (mut found, mut lines) = (0, 0);
+        let mut memo = KeyMemo::with_slots(4);
+        for _ in 0..20_000 {
+            let body: Vec<String> = (0..1 + next(5))
+                .map(|_| {
+                    let sep = [":", " : ", ":"][next(3)];
+                    format!("\"{}\"{sep}{}", keys[next(keys.len())], values[next(values.len())])
+                })
+                .collect();
+            let mut line = format!("{{{}}}", body.join(","));
+            if next(8) == 0 {
+                // Cut short: the key's quote, or the word after a key, past the end.
+                line.truncate(line.char_indices().map(|(k, _)| k).nth(next(line.chars().count())).unwrap_or(0));
+            }
+            let (mut with, mut without) = (Vec::new(), Vec::new());
+            let ok = super::scan(&sc, &line, Some(&mut memo), &mut with);
+            assert_eq!(ok, super::scan(&sc, &line, None, &mut without), "{line}");
+            assert_eq!(format!("{with:?}"), format!("{without:?}"), "{line}");
+            found += with.len();
+            lines += ok as usize;
+        }
+        assert!(found > 10_000 && lines > 10_000, "{found} {lines}");
     }
 
     /// The fast bounds agree with `str::trim` for every character alone, and around, before and
