@@ -1502,7 +1502,7 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
     let b = window.as_bytes();
     let mut body = Body::default();
     let mut at = from;
-    let plain = &heads().body_plain;
+    let plain = &BODY_PLAIN;
     loop {
         // `prev` matters only when it is `单` or `号`: a run passed over here ends in neither.
         match body.room {
@@ -1617,6 +1617,42 @@ static BODY_ASCII: [bool; 128] = {
     t
 };
 
+/// Han characters an address body passes over without a second look: the BMP blocks of
+/// `is_han` less `号 室 栋 幢 元 单 楼` (see [`address_body`]) and the first characters of the
+/// field words. Built at compile time (a test checks it against `is_han` and the word lists), so
+/// that reading a body asks no lazily built table.
+static BODY_PLAIN: Bmp = {
+    let mut t = [0u64; 1024];
+    // Whole words of 64 chars: each block starts and ends on a multiple of 64.
+    let blocks = [(0x3400, 0x4dc0), (0x4e00, 0xa000), (0xf900, 0xfb00)];
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut w = blocks[i].0 >> 6;
+        while w < blocks[i].1 >> 6 {
+            t[w] = u64::MAX;
+            w += 1;
+        }
+        i += 1;
+    }
+    /// Clears the bit of the three-byte char at the start of `b`.
+    const fn clear(t: &mut Bmp, b: &[u8]) {
+        let c = ((b[0] as usize & 0x0F) << 12) | ((b[1] as usize & 0x3F) << 6) | (b[2] as usize & 0x3F);
+        t[c >> 6] &= !(1 << (c & 63));
+    }
+    let specials = "号室栋幢元单楼".as_bytes();
+    let mut at = 0;
+    while at < specials.len() {
+        clear(&mut t, specials.split_at(at).1);
+        at += 3;
+    }
+    let mut w = 0;
+    while w < FIELD_WORDS.len() {
+        clear(&mut t, FIELD_WORDS[w].as_bytes());
+        w += 1;
+    }
+    t
+};
+
 /// Where the run from `at` of body characters that change nothing ends: the Han characters of
 /// `plain` (neither ending a body nor starting a field word or room number) and
 /// [`BODY_ASCII`], most of a body; one table look-up each.
@@ -1656,9 +1692,6 @@ struct Heads {
     interesting: Box<Bmp>,
     /// The label word ends and number-run starts alone: chars that are always dispatched.
     always: Box<Bmp>,
-    /// Han characters an address body passes over without a second look: not `号 室 栋 幢 元 单
-    /// 楼` (see [`address_body`]) and not the first character of a field word.
-    body_plain: Box<Bmp>,
     /// A bit per hash of `first << 32 | second` (see [`pair_bit`]): a small filter in front of
     /// `pairs`, which most pairs of Han characters never reach.
     pair_bits: Box<[u64]>,
@@ -1702,15 +1735,6 @@ fn heads() -> &'static Heads {
             set_bit(&mut interesting[..], c);
             set_bit(&mut always[..], c);
         }
-        let mut body_plain = Box::new([0u64; 1024]);
-        // The BMP blocks of `is_han` (a test checks them against it).
-        for c in ('\u{3400}'..='\u{4dbf}').chain('\u{4e00}'..='\u{9fff}').chain('\u{f900}'..='\u{faff}') {
-            set_bit(&mut body_plain[..], c);
-        }
-        let specials = ['号', '室', '栋', '幢', '元', '单', '楼'];
-        for c in specials.into_iter().chain(FIELD_WORDS.iter().filter_map(|w| w.chars().next())) {
-            body_plain[c as usize >> 6] &= !(1 << (c as u32 & 63));
-        }
         let size = (pairs.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut table = vec![0u64; size].into_boxed_slice();
@@ -1724,7 +1748,7 @@ fn heads() -> &'static Heads {
             }
             table[i] = key;
         }
-        Heads { first, interesting, always, body_plain, pair_bits, pairs: table, mask }
+        Heads { first, interesting, always, pair_bits, pairs: table, mask }
     })
 }
 
@@ -2435,7 +2459,7 @@ mod tests {
     /// a body nor start a field word.
     #[test]
     fn body_plain_is_han_less_the_body_words() {
-        let plain = &heads().body_plain;
+        let plain = &BODY_PLAIN;
         let special = |c: char| "号室栋幢元单楼".contains(c) || FIELD_WORDS.iter().any(|w| w.starts_with(c));
         for c in (0..0x1_0000).filter_map(char::from_u32) {
             let bit = plain[c as usize >> 6] & (1 << (c as u32 & 63)) != 0;
