@@ -1502,13 +1502,12 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
     let b = window.as_bytes();
     let mut body = Body::default();
     let mut at = from;
-    let plain = &heads().body_plain;
     loop {
         // `prev` matters only when it is `单` or `号`: a run passed over here ends in neither.
         match body.room {
             None => {
                 let start = at;
-                at = body_plain_end(b, at, plain);
+                at = body_plain_end(b, at);
                 if at > start {
                     body.prev = '\0';
                 }
@@ -1617,11 +1616,52 @@ static BODY_ASCII: [bool; 128] = {
     t
 };
 
+/// Han characters an address body passes over without a second look: the BMP blocks of
+/// `is_han` less `号 室 栋 幢 元 单 楼` (see [`address_body`]) and the first characters of the
+/// field words. Built at compile time (a test checks it against `is_han` and the word lists), so
+/// that reading a body asks no lazily built table.
+///
+/// Indexed by the low six bits of a lead byte and of the next byte (bit: the low six of the
+/// third): a three-byte char `cp` (lead `E0..EF`) is in row `0x800 + (cp >> 6)`, and the rows of
+/// the other leads (`C0..DF`, `F0..FF`) are empty, so the lead needs no test of its own.
+static BODY_PLAIN: [u64; 4096] = {
+    const THREE: usize = 0x800;
+    let mut t = [0u64; 4096];
+    // Whole words of 64 chars: each block starts and ends on a multiple of 64.
+    let blocks = [(0x3400, 0x4dc0), (0x4e00, 0xa000), (0xf900, 0xfb00)];
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut w = blocks[i].0 >> 6;
+        while w < blocks[i].1 >> 6 {
+            t[THREE + w] = u64::MAX;
+            w += 1;
+        }
+        i += 1;
+    }
+    /// Clears the bit of the three-byte char at the start of `b`.
+    const fn clear(t: &mut [u64; 4096], b: &[u8]) {
+        let c = ((b[0] as usize & 0x0F) << 12) | ((b[1] as usize & 0x3F) << 6) | (b[2] as usize & 0x3F);
+        t[THREE + (c >> 6)] &= !(1 << (c & 63));
+    }
+    let specials = "号室栋幢元单楼".as_bytes();
+    let mut at = 0;
+    while at < specials.len() {
+        clear(&mut t, specials.split_at(at).1);
+        at += 3;
+    }
+    let mut w = 0;
+    while w < FIELD_WORDS.len() {
+        clear(&mut t, FIELD_WORDS[w].as_bytes());
+        w += 1;
+    }
+    t
+};
+
 /// Where the run from `at` of body characters that change nothing ends: the Han characters of
-/// `plain` (neither ending a body nor starting a field word or room number) and
+/// [`BODY_PLAIN`] (neither ending a body nor starting a field word or room number) and
 /// [`BODY_ASCII`], most of a body; one table look-up each.
 #[inline]
-fn body_plain_end(b: &[u8], mut at: usize, plain: &Bmp) -> usize {
+fn body_plain_end(b: &[u8], mut at: usize) -> usize {
     while let Some(&c0) = b.get(at) {
         if c0 < 0x80 {
             if !BODY_ASCII[c0 as usize] {
@@ -1630,8 +1670,10 @@ fn body_plain_end(b: &[u8], mut at: usize, plain: &Bmp) -> usize {
             at += 1;
         } else {
             let Some(&[c1, c2]) = b.get(at + 1..at + 3) else { break };
-            let row = ((c0 as usize & 0x0F) << 6) | (c1 as usize & 0x3F);
-            if c0 & 0xF0 != 0xE0 || plain[row] & (1 << (c2 & 0x3F)) == 0 {
+            // `at` is a char boundary: `c0` is a lead byte, and only those of three-byte chars
+            // have rows that are not empty.
+            let row = ((c0 as usize & 0x3F) << 6) | (c1 as usize & 0x3F);
+            if BODY_PLAIN[row] & (1 << (c2 & 0x3F)) == 0 {
                 break;
             }
             at += 3;
@@ -1656,9 +1698,6 @@ struct Heads {
     interesting: Box<Bmp>,
     /// The label word ends and number-run starts alone: chars that are always dispatched.
     always: Box<Bmp>,
-    /// Han characters an address body passes over without a second look: not `号 室 栋 幢 元 单
-    /// 楼` (see [`address_body`]) and not the first character of a field word.
-    body_plain: Box<Bmp>,
     /// A bit per hash of `first << 32 | second` (see [`pair_bit`]): a small filter in front of
     /// `pairs`, which most pairs of Han characters never reach.
     pair_bits: Box<[u64]>,
@@ -1702,15 +1741,6 @@ fn heads() -> &'static Heads {
             set_bit(&mut interesting[..], c);
             set_bit(&mut always[..], c);
         }
-        let mut body_plain = Box::new([0u64; 1024]);
-        // The BMP blocks of `is_han` (a test checks them against it).
-        for c in ('\u{3400}'..='\u{4dbf}').chain('\u{4e00}'..='\u{9fff}').chain('\u{f900}'..='\u{faff}') {
-            set_bit(&mut body_plain[..], c);
-        }
-        let specials = ['号', '室', '栋', '幢', '元', '单', '楼'];
-        for c in specials.into_iter().chain(FIELD_WORDS.iter().filter_map(|w| w.chars().next())) {
-            body_plain[c as usize >> 6] &= !(1 << (c as u32 & 63));
-        }
         let size = (pairs.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut table = vec![0u64; size].into_boxed_slice();
@@ -1724,7 +1754,7 @@ fn heads() -> &'static Heads {
             }
             table[i] = key;
         }
-        Heads { first, interesting, always, body_plain, pair_bits, pairs: table, mask }
+        Heads { first, interesting, always, pair_bits, pairs: table, mask }
     })
 }
 
@@ -2432,15 +2462,24 @@ mod tests {
     }
 
     /// An address body passes over exactly the BMP Han characters (by `is_han`) that neither end
-    /// a body nor start a field word.
+    /// a body nor start a field word: [`BODY_PLAIN`] read as [`body_plain_end`] reads it, from the
+    /// UTF-8 bytes of every char (one, two, three and four bytes long).
     #[test]
     fn body_plain_is_han_less_the_body_words() {
-        let plain = &heads().body_plain;
         let special = |c: char| "号室栋幢元单楼".contains(c) || FIELD_WORDS.iter().any(|w| w.starts_with(c));
-        for c in (0..0x1_0000).filter_map(char::from_u32) {
-            let bit = plain[c as usize >> 6] & (1 << (c as u32 & 63)) != 0;
-            assert_eq!(bit, is_han(c) && !special(c), "U+{:04X}", c as u32);
+        let mut plain = 0;
+        for c in (0..0x11_0000).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let row = ((b[0] as usize & 0x3F) << 6) | (b[1] as usize & 0x3F);
+            let bit = BODY_PLAIN[row] & (1 << (b.get(2).unwrap_or(&0) & 0x3F)) != 0;
+            assert_eq!(bit, c.len_utf8() == 3 && is_han(c) && !special(c), "U+{:04X}", c as u32);
+            // The run reader takes the char (followed by a stop) exactly when the table does.
+            let text = format!("{c}，");
+            assert_eq!(body_plain_end(text.as_bytes(), 0) == c.len_utf8(), bit, "U+{:04X}", c as u32);
+            plain += bit as usize;
         }
+        assert!(plain > 20_000, "{plain}");
     }
 
     /// The byte readers agree with the char reading for every pair of characters on each side
