@@ -793,14 +793,15 @@ fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool
     }
     if !has_x && slice.len() == digits {
         if let Some(v) = ascii_digit_values(slice.as_bytes()) {
-            return classify_plain(sc, slice, &v[..digits], country);
+            return classify_plain::<false>(sc, slice, &v[..digits], country);
         }
     }
     classify_written(sc, slice, digits, has_x, country)
 }
 
-/// [`classify`] for a candidate that is not plain digits: by [`classify_grouped`] if it reads
-/// as [`Grouped`], else by the kinds' readers. Apart, so that the plain path stays small.
+/// [`classify`] for a candidate that is not plain digits: by [`classify_plain`] if it is
+/// full-width digits alone (`１３８１２３４５６７８`), by [`classify_grouped`] if it reads as
+/// [`Grouped`], else by the kinds' readers. Apart, so that the plain path stays small.
 #[inline(never)]
 fn classify_written(
     sc: &Scanner,
@@ -809,6 +810,11 @@ fn classify_written(
     has_x: bool,
     country: bool,
 ) -> Option<(Kind, Option<Positions>)> {
+    if !has_x && slice.len() == 3 * digits {
+        if let Some(v) = wide_digit_values(slice.as_bytes()) {
+            return classify_plain::<true>(sc, slice, &v[..digits], country);
+        }
+    }
     if let Some(g) = Grouped::read(slice.as_bytes(), digits, has_x, country) {
         return classify_grouped(sc, &g, digits, has_x, country);
     }
@@ -827,13 +833,36 @@ fn ascii_digit_values(b: &[u8]) -> Option<[u8; MAX_DIGITS]> {
     (!bad).then_some(v)
 }
 
-/// [`classify_read`] for a candidate `slice` written as ASCII digits alone, with their values
-/// `v`: the same tests in the same order, but an ID, a card and an 11-digit mobile are checked
-/// on the values (their readers would give every byte as a position); the other cases go to
-/// the kinds' readers. A test compares the two on generated candidates.
-fn classify_plain(sc: &Scanner, slice: &str, v: &[u8], country: bool) -> Option<(Kind, Option<Positions>)> {
+/// The values of `b`, at most [`MAX_DIGITS`] full-width digits (U+FF10..U+FF19, `EF BC 90..99`),
+/// or `None` if a character is no such digit.
+fn wide_digit_values(b: &[u8]) -> Option<[u8; MAX_DIGITS]> {
+    if b.len() % 3 != 0 || b.len() > 3 * MAX_DIGITS {
+        return None;
+    }
+    let mut v = [0u8; MAX_DIGITS];
+    for (d, c) in v.iter_mut().zip(b.chunks_exact(3)) {
+        let [0xEF, 0xBC, c @ 0x90..=0x99] = *c else { return None };
+        *d = c - 0x90;
+    }
+    Some(v)
+}
+
+/// [`classify_read`] for a candidate `slice` written as ASCII digits alone, or as full-width
+/// digits alone when `WIDE`, with their values `v`: the same tests in the same order, but an
+/// ID, a card and an 11-digit mobile are checked on the values (their readers would give every
+/// character as a position: every byte, or every third byte when `WIDE`); the other cases go
+/// to the kinds' readers. A test compares the two on generated candidates.
+fn classify_plain<const WIDE: bool>(
+    sc: &Scanner,
+    slice: &str,
+    v: &[u8],
+    country: bool,
+) -> Option<(Kind, Option<Positions>)> {
     let n = v.len();
-    let plain = || Some(Positions::plain(n));
+    // Bit `3k` for the character `k` of a full-width candidate (at most 19, within 64 bytes).
+    const WIDE_BITS: u64 = 0x9249_2492_4924_9249;
+    let plain =
+        || if WIDE { Positions::from_bits(WIDE_BITS & ((1 << (3 * n)) - 1)) } else { Some(Positions::plain(n)) };
     if sc.finds(Kind::CnId) && !country && (n == 18 || n == 15) && kinds::id_digits_valid(v) {
         return Some((Kind::CnId, plain()));
     }
@@ -1873,14 +1902,21 @@ mod tests {
             Scanner::with_kinds(&[Kind::BankCard, Kind::CnLandline]),
             Scanner::with_kinds(&[Kind::CnId]),
         ];
-        let mut found = [0usize; 4];
+        let (mut found, mut wide_found) = ([0usize; 4], 0);
         for c in candidates.iter().filter(|c| (MIN_DIGITS..=MAX_DIGITS).contains(&c.len())) {
             let v = ascii_digit_values(c.as_bytes()).expect("digits");
+            let wide: String = c.bytes().filter_map(|d| char::from_u32(0xFF10 + (d - b'0') as u32)).collect();
+            assert_eq!(wide_digit_values(wide.as_bytes()), Some(v));
             for sc in &sets {
                 for country in [false, true] {
-                    let fast = classify_plain(sc, c, &v[..c.len()], country);
+                    let fast = classify_plain::<false>(sc, c, &v[..c.len()], country);
                     assert_eq!(fast, classify_read(sc, c, c.len(), false, country), "{c} {country}");
                     assert_eq!(fast, classify(sc, c, c.len(), false, country), "{c} {country}");
+                    // The same digits full-width: the readers give every third byte as a position.
+                    let w = &wide;
+                    let read = classify_read(sc, w, c.len(), false, country);
+                    assert_eq!(classify(sc, w, c.len(), false, country), read, "{w} {country}");
+                    wide_found += read.is_some() as usize;
                     if let Some((kind, _)) = fast {
                         found[[Kind::CnId, Kind::BankCard, Kind::CnMobile, Kind::CnLandline]
                             .iter()
@@ -1892,8 +1928,12 @@ mod tests {
         }
         let n = candidates.len();
         assert!(found.iter().all(|&f| f > 100 && f < n), "{found:?} of {n}");
+        assert_eq!(wide_found, found.iter().sum::<usize>());
         assert_eq!(ascii_digit_values(b"1381234567x"), None);
         assert_eq!(ascii_digit_values(&[b'1'; MAX_DIGITS + 1]), None);
+        assert_eq!(wide_digit_values("１３８１２３４５６７x".as_bytes()), None);
+        assert_eq!(wide_digit_values("１３８１２３４５６７８".as_bytes().split_last().expect("bytes").1), None);
+        assert_eq!(wide_digit_values("１".repeat(MAX_DIGITS + 1).as_bytes()), None);
     }
 
     /// An ID body of 17 digits with its check character, `X` for 10.
