@@ -418,12 +418,13 @@ fn ascii_digits(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>
 }
 
 /// The number run at `i` whose ASCII digits `i..at` something continues. Most such runs are
-/// ASCII digit groups joined by single dashes or blanks, maybe ending in `X` (`138-1234-5678`,
-/// `010-62345678`, `138 1234 5678`, `6222 0212 3456 7890`, an ID with its `X`): read here, once,
-/// without the unit machinery of [`numbers`], which reads the others (a full-width form or `转`
-/// in the run) from `i` again. The run is read as `numbers` reads it: a dash continues a unit
-/// before a digit, a blank starts a new one, an `X` ends the run (taken when no word character
-/// follows), and a run longer than [`MAX_RUN_BYTES`] holds no value. A run of several units
+/// ASCII digit groups joined by single dashes, blanks or `转`, maybe ending in `X`
+/// (`138-1234-5678`, `010-62345678`, `138 1234 5678`, `6222 0212 3456 7890`, an ID with its `X`,
+/// `0571-87654321转801`): read here, once, without the unit machinery of [`numbers`], which
+/// reads the others (a full-width form in the run) from `i` again. The run is read as `numbers`
+/// reads it: a dash or `转` continues a unit before a digit, a blank starts a new one, an `X`
+/// ends the run (taken when no word character follows), and a run longer than
+/// [`MAX_RUN_BYTES`] holds no value. A run of several units
 /// whose whole is a value (the usual case) is reported here; `numbers` reads the rest again (a
 /// unit that is a date, a glued run, more than `MAX_UNITS - 1` units, or a value inside the
 /// run but not the whole). A test compares the two readings.
@@ -467,6 +468,15 @@ fn dashed_unit(
                 }
                 let next = digits_end(bytes, at + 2);
                 digits += next - at - 1;
+                at = next;
+            }
+            // `转` continues a unit as a dash does (a landline's extension).
+            Some(0xE8)
+                if bytes.get(at..at + 3) == Some("转".as_bytes())
+                    && bytes.get(at + 3).is_some_and(u8::is_ascii_digit) =>
+            {
+                let next = digits_end(bytes, at + 4);
+                digits += next - at - 3;
                 at = next;
             }
             Some(b'X' | b'x') => {
@@ -2199,6 +2209,9 @@ mod tests {
             "010-62345678".to_string(),
             "0571-8765432-801".to_string(),
             "0571-87654321转801".to_string(),
+            "010-62345678转12 345".to_string(),
+            "0755 2345 6789转8".to_string(),
+            "0755-2345678转8-9".to_string(),
             "6222-0212-3456-7890-128".to_string(),
             with_luhn("622202123456789012"),
             id.clone(),
