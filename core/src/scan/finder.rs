@@ -418,12 +418,13 @@ fn ascii_digits(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>
 }
 
 /// The number run at `i` whose ASCII digits `i..at` something continues. Most such runs are
-/// ASCII digit groups joined by single dashes or blanks, maybe ending in `X` (`138-1234-5678`,
-/// `010-62345678`, `138 1234 5678`, `6222 0212 3456 7890`, an ID with its `X`): read here, once,
-/// without the unit machinery of [`numbers`], which reads the others (a full-width form or `转`
-/// in the run) from `i` again. The run is read as `numbers` reads it: a dash continues a unit
-/// before a digit, a blank starts a new one, an `X` ends the run (taken when no word character
-/// follows), and a run longer than [`MAX_RUN_BYTES`] holds no value. A run of several units
+/// ASCII digit groups joined by single dashes, blanks or `转`, maybe ending in `X`
+/// (`138-1234-5678`, `010-62345678`, `138 1234 5678`, `6222 0212 3456 7890`, an ID with its `X`,
+/// `0571-87654321转801`): read here, once, without the unit machinery of [`numbers`], which
+/// reads the others (a full-width form in the run) from `i` again. The run is read as `numbers`
+/// reads it: a dash or `转` continues a unit before a digit, a blank starts a new one, an `X`
+/// ends the run (taken when no word character follows), and a run longer than
+/// [`MAX_RUN_BYTES`] holds no value. A run of several units
 /// whose whole is a value (the usual case) is reported here; `numbers` reads the rest again (a
 /// unit that is a date, a glued run, more than `MAX_UNITS - 1` units, or a value inside the
 /// run but not the whole). A test compares the two readings.
@@ -467,6 +468,15 @@ fn dashed_unit(
                 }
                 let next = digits_end(bytes, at + 2);
                 digits += next - at - 1;
+                at = next;
+            }
+            // `转` continues a unit as a dash does (a landline's extension).
+            Some(0xE8)
+                if bytes.get(at..at + 3) == Some("转".as_bytes())
+                    && bytes.get(at + 3).is_some_and(u8::is_ascii_digit) =>
+            {
+                let next = digits_end(bytes, at + 4);
+                digits += next - at - 3;
                 at = next;
             }
             Some(b'X' | b'x') => {
@@ -793,14 +803,15 @@ fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool
     }
     if !has_x && slice.len() == digits {
         if let Some(v) = ascii_digit_values(slice.as_bytes()) {
-            return classify_plain(sc, slice, &v[..digits], country);
+            return classify_plain::<false>(sc, slice, &v[..digits], country);
         }
     }
     classify_written(sc, slice, digits, has_x, country)
 }
 
-/// [`classify`] for a candidate that is not plain digits: by [`classify_grouped`] if it reads
-/// as [`Grouped`], else by the kinds' readers. Apart, so that the plain path stays small.
+/// [`classify`] for a candidate that is not plain digits: by [`classify_plain`] if it is
+/// full-width digits alone (`１３８１２３４５６７８`), by [`classify_grouped`] if it reads as
+/// [`Grouped`], else by the kinds' readers. Apart, so that the plain path stays small.
 #[inline(never)]
 fn classify_written(
     sc: &Scanner,
@@ -809,6 +820,11 @@ fn classify_written(
     has_x: bool,
     country: bool,
 ) -> Option<(Kind, Option<Positions>)> {
+    if !has_x && slice.len() == 3 * digits {
+        if let Some(v) = wide_digit_values(slice.as_bytes()) {
+            return classify_plain::<true>(sc, slice, &v[..digits], country);
+        }
+    }
     if let Some(g) = Grouped::read(slice.as_bytes(), digits, has_x, country) {
         return classify_grouped(sc, &g, digits, has_x, country);
     }
@@ -827,13 +843,36 @@ fn ascii_digit_values(b: &[u8]) -> Option<[u8; MAX_DIGITS]> {
     (!bad).then_some(v)
 }
 
-/// [`classify_read`] for a candidate `slice` written as ASCII digits alone, with their values
-/// `v`: the same tests in the same order, but an ID, a card and an 11-digit mobile are checked
-/// on the values (their readers would give every byte as a position); the other cases go to
-/// the kinds' readers. A test compares the two on generated candidates.
-fn classify_plain(sc: &Scanner, slice: &str, v: &[u8], country: bool) -> Option<(Kind, Option<Positions>)> {
+/// The values of `b`, at most [`MAX_DIGITS`] full-width digits (U+FF10..U+FF19, `EF BC 90..99`),
+/// or `None` if a character is no such digit.
+fn wide_digit_values(b: &[u8]) -> Option<[u8; MAX_DIGITS]> {
+    if b.len() % 3 != 0 || b.len() > 3 * MAX_DIGITS {
+        return None;
+    }
+    let mut v = [0u8; MAX_DIGITS];
+    for (d, c) in v.iter_mut().zip(b.chunks_exact(3)) {
+        let [0xEF, 0xBC, c @ 0x90..=0x99] = *c else { return None };
+        *d = c - 0x90;
+    }
+    Some(v)
+}
+
+/// [`classify_read`] for a candidate `slice` written as ASCII digits alone, or as full-width
+/// digits alone when `WIDE`, with their values `v`: the same tests in the same order, but an
+/// ID, a card and an 11-digit mobile are checked on the values (their readers would give every
+/// character as a position: every byte, or every third byte when `WIDE`); the other cases go
+/// to the kinds' readers. A test compares the two on generated candidates.
+fn classify_plain<const WIDE: bool>(
+    sc: &Scanner,
+    slice: &str,
+    v: &[u8],
+    country: bool,
+) -> Option<(Kind, Option<Positions>)> {
     let n = v.len();
-    let plain = || Some(Positions::plain(n));
+    // Bit `3k` for the character `k` of a full-width candidate (at most 19, within 64 bytes).
+    const WIDE_BITS: u64 = 0x9249_2492_4924_9249;
+    let plain =
+        || if WIDE { Positions::from_bits(WIDE_BITS & ((1 << (3 * n)) - 1)) } else { Some(Positions::plain(n)) };
     if sc.finds(Kind::CnId) && !country && (n == 18 || n == 15) && kinds::id_digits_valid(v) {
         return Some((Kind::CnId, plain()));
     }
@@ -1903,14 +1942,21 @@ mod tests {
             Scanner::with_kinds(&[Kind::BankCard, Kind::CnLandline]),
             Scanner::with_kinds(&[Kind::CnId]),
         ];
-        let mut found = [0usize; 4];
+        let (mut found, mut wide_found) = ([0usize; 4], 0);
         for c in candidates.iter().filter(|c| (MIN_DIGITS..=MAX_DIGITS).contains(&c.len())) {
             let v = ascii_digit_values(c.as_bytes()).expect("digits");
+            let wide: String = c.bytes().filter_map(|d| char::from_u32(0xFF10 + (d - b'0') as u32)).collect();
+            assert_eq!(wide_digit_values(wide.as_bytes()), Some(v));
             for sc in &sets {
                 for country in [false, true] {
-                    let fast = classify_plain(sc, c, &v[..c.len()], country);
+                    let fast = classify_plain::<false>(sc, c, &v[..c.len()], country);
                     assert_eq!(fast, classify_read(sc, c, c.len(), false, country), "{c} {country}");
                     assert_eq!(fast, classify(sc, c, c.len(), false, country), "{c} {country}");
+                    // The same digits full-width: the readers give every third byte as a position.
+                    let w = &wide;
+                    let read = classify_read(sc, w, c.len(), false, country);
+                    assert_eq!(classify(sc, w, c.len(), false, country), read, "{w} {country}");
+                    wide_found += read.is_some() as usize;
                     if let Some((kind, _)) = fast {
                         found[[Kind::CnId, Kind::BankCard, Kind::CnMobile, Kind::CnLandline]
                             .iter()
@@ -1922,8 +1968,12 @@ mod tests {
         }
         let n = candidates.len();
         assert!(found.iter().all(|&f| f > 100 && f < n), "{found:?} of {n}");
+        assert_eq!(wide_found, found.iter().sum::<usize>());
         assert_eq!(ascii_digit_values(b"1381234567x"), None);
         assert_eq!(ascii_digit_values(&[b'1'; MAX_DIGITS + 1]), None);
+        assert_eq!(wide_digit_values("１３８１２３４５６７x".as_bytes()), None);
+        assert_eq!(wide_digit_values("１３８１２３４５６７８".as_bytes().split_last().expect("bytes").1), None);
+        assert_eq!(wide_digit_values("１".repeat(MAX_DIGITS + 1).as_bytes()), None);
     }
 
     /// An ID body of 17 digits with its check character, `X` for 10.
@@ -2189,6 +2239,9 @@ mod tests {
             "010-62345678".to_string(),
             "0571-8765432-801".to_string(),
             "0571-87654321转801".to_string(),
+            "010-62345678转12 345".to_string(),
+            "0755 2345 6789转8".to_string(),
+            "0755-2345678转8-9".to_string(),
             "6222-0212-3456-7890-128".to_string(),
             with_luhn("622202123456789012"),
             id.clone(),
