@@ -134,8 +134,8 @@ pub(crate) fn find(sc: &Scanner, text: &str, base: usize, out: &mut Vec<Hit>) {
                 i = email(sc, text, i, base, out);
                 resumed = i;
             }
-            // Most separators follow a digit or a word that is no label key: one byte tells.
-            b'=' | b':' if i > resumed && may_end_label(b[i - 1]) => {
+            // Most separators follow a digit or a word that is no label key: two bytes tell.
+            b'=' | b':' if may_end_label_at(b, resumed, i) => {
                 let next = label_word(sc, text, resumed, i, 1, base, out);
                 if next > i + 1 {
                     resumed = next;
@@ -168,7 +168,7 @@ static RUN_END: [u8; 256] = {
         t[c] = match b {
             b'X' | b'x' | b'0'..=b'9' | 0xE3 | 0xE8 | 0xEF => RUN_MAYBE,
             b'-' | b' ' => RUN_BLANK,
-            // A `=` or `:` after a digit is no label's (see `may_end_label`): passed over.
+            // A `=` or `:` after a digit is no label's (see `may_end_label_at`): passed over.
             b'+' | b'(' | b'@' | 0x80.. => RUN_STOP,
             _ => RUN_PASS,
         };
@@ -201,11 +201,46 @@ fn short_run_end(b: &[u8], i: usize) -> Option<(usize, usize)> {
     }
 }
 
-/// Whether byte `c` may stand right before a separator after a label key: the last letter of
-/// `name`, `address` or `addr`, a blank or a quote, or the last byte of U+3000.
+/// What byte `c` before a separator says of a label key ending there ([`may_end_label_at`]):
+/// [`LABEL_NO`], [`LABEL_MAYBE`] (a blank, a quote, the last byte of U+3000: [`label_word`] reads
+/// back over them), or for the last letter of `name`, `address` or `addr` (any case) the letter
+/// before it, in lower case.
+static LABEL_END: [u8; 256] = {
+    let mut t = [LABEL_NO; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = match (c as u8).to_ascii_lowercase() {
+            b'e' => b'm',
+            b's' => b's',
+            b'r' => b'd',
+            b' ' | b'\t' | b'"' | b'\'' | 0x80 => LABEL_MAYBE,
+            _ => LABEL_NO,
+        };
+        c += 1;
+    }
+    t
+};
+
+const LABEL_NO: u8 = 0;
+const LABEL_MAYBE: u8 = 1;
+
+/// Whether a label key may end right before the separator at `i`, read from `resumed` on (as
+/// [`label_word`] reads it): the byte before the separator is a blank, a quote or the last byte
+/// of U+3000 (the key may stand before them), or it and the letter before it end `name`,
+/// `address` or `addr` (`me`, `ss`, `dr`, any case) in a word long enough for one. Most keys
+/// before `=` or `:` fail here (`user=`, `trace=`, `status=`) without a call to [`label_word`];
+/// a test compares the scanner's loop with one that calls it after any `e`, `s` or `r`.
 #[inline]
-fn may_end_label(c: u8) -> bool {
-    matches!(c, b'e' | b'E' | b's' | b'S' | b'r' | b'R' | b' ' | b'\t' | b'"' | b'\'' | 0x80)
+fn may_end_label_at(b: &[u8], resumed: usize, i: usize) -> bool {
+    if i <= resumed {
+        return false;
+    }
+    // `| 0x20` folds a letter's case and moves no other byte onto a letter.
+    match LABEL_END[b[i - 1] as usize] {
+        LABEL_NO => false,
+        LABEL_MAYBE => true,
+        before => i >= resumed + 4 && b[i - 2] | 0x20 == before,
+    }
 }
 
 /// Whether ASCII byte `c` continues a word but cannot start a number: a letter or `_`.
@@ -291,7 +326,7 @@ fn interesting_char(
     let ch = char::from_u32(cp).unwrap_or('\0');
     let next = match ch {
         '\u{ff10}'..='\u{ff19}' | '（' | '＋' => numbers(sc, text, i, base, out),
-        '：' if i > *resumed && may_end_label(b[i - 1]) => label_word(sc, text, *resumed, i, 3, base, out),
+        '：' if may_end_label_at(b, *resumed, i) => label_word(sc, text, *resumed, i, 3, base, out),
         _ if is_han(ch) => han(sc, heads, text, i, ch, base, out),
         _ => i + 3,
     };
@@ -2359,6 +2394,11 @@ mod tests {
         resolve(out, first);
     }
 
+    /// The one-byte test the scanner's loop made before a label word, as it was written.
+    fn may_end_label(c: u8) -> bool {
+        matches!(c, b'e' | b'E' | b's' | b'S' | b'r' | b'R' | b' ' | b'\t' | b'"' | b'\'' | 0x80)
+    }
+
     #[test]
     fn is_word_letter_is_a_letter_or_underscore() {
         for c in 0..=255u8 {
@@ -2412,6 +2452,7 @@ mod tests {
         let pieces: Vec<&str> = concat!(
             "0|7|12|123|2026|0571|13812345678|6222021234567890128|00:03:22.700|10.22.94.42|2026-11-29 |",
             ":|:|=|=|.|-|-| | |X|x|a|Z|_|e|name|addr| name|\"|'|\t|@|qq.com|+|+86|(|0755)|)|/|,|%|;|?|>|*|",
+            "NAME|Addr|address|ADDRESS|user|time|s|m|d|ME|dR|ss|Es|",
             "中|张三|姓名|：|地址|收件人|浙江省杭州市|西湖区|文三路1号|号|０|１３８|－|转|\u{3000}|Ｘ|（|＋|é|😀|ms|\u{80}",
         )
         .split('|')
