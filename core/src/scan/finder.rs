@@ -1926,6 +1926,31 @@ mod tests {
         format!("{body}{}", (10 - sum % 10) % 10)
     }
 
+    /// The phone-like number candidates the classifier tests share: mobiles after country
+    /// prefixes (`per_prefix` random bodies each), landlines with and without extensions, and
+    /// `random` runs of 10 to 19 digits beginning with 0, 1 or 2.
+    fn phone_like_bases(next: &mut impl FnMut(usize) -> usize, per_prefix: usize, random: usize) -> Vec<String> {
+        let mut bases = Vec::new();
+        for prefix in ["138", "199", "120", "0086138", "0086120", "0085138", "86138", "00"] {
+            for _ in 0..per_prefix {
+                let body: String = (0..8).map(|_| char::from(b'0' + next(10) as u8)).collect();
+                bases.push(format!("{prefix}{body}"));
+            }
+        }
+        for area in ["010", "011", "021", "0571", "0755", "0123"] {
+            for local in ["62345678", "1234567", "8765432", "92345678"] {
+                for ext in ["", "8", "801", "123456", "1234567"] {
+                    bases.push(format!("{area}{local}{ext}"));
+                }
+            }
+        }
+        for _ in 0..random {
+            let len = 10 + next(10);
+            bases.push((0..len).map(|k| char::from(b'0' + next(if k < 2 { 3 } else { 10 }) as u8)).collect());
+        }
+        bases
+    }
+
     /// The plain-digit classifier gives what the kinds' readers give, for every kind set, with
     /// and without a country prefix: on IDs (18 and 15 digits), cards, mobiles and landlines,
     /// valid and not, every one-digit change of them, and random runs of 10 to 19 digits.
@@ -1947,23 +1972,7 @@ mod tests {
                 bases.push(with_luhn(&format!("{prefix}{body}")));
             }
         }
-        for prefix in ["138", "199", "120", "0086138", "0086120", "0085138", "86138", "00"] {
-            for _ in 0..3 {
-                let body: String = (0..8).map(|_| char::from(b'0' + next(10) as u8)).collect();
-                bases.push(format!("{prefix}{body}"));
-            }
-        }
-        for area in ["010", "011", "021", "0571", "0755", "0123"] {
-            for local in ["62345678", "1234567", "8765432", "92345678"] {
-                for ext in ["", "8", "801", "123456"] {
-                    bases.push(format!("{area}{local}{ext}"));
-                }
-            }
-        }
-        for _ in 0..300 {
-            let len = 10 + next(10);
-            bases.push((0..len).map(|k| char::from(b'0' + next(if k < 2 { 3 } else { 10 }) as u8)).collect());
-        }
+        bases.extend(phone_like_bases(&mut next, 3, 300));
         let mut candidates = bases.clone();
         for base in &bases {
             for at in 0..base.len() {
@@ -2045,22 +2054,7 @@ mod tests {
                 bases.push(with_luhn(&format!("{prefix}{body}")));
             }
         }
-        for prefix in ["138", "199", "120", "0086138", "0086120", "86138", "00"] {
-            for _ in 0..12 {
-                bases.push(format!("{prefix}{}", (0..8).map(|_| digit(&mut next)).collect::<String>()));
-            }
-        }
-        for area in ["010", "011", "021", "0571", "0755", "0123"] {
-            for local in ["62345678", "1234567", "92345678"] {
-                for ext in ["", "8", "801", "123456", "1234567"] {
-                    bases.push(format!("{area}{local}{ext}"));
-                }
-            }
-        }
-        for _ in 0..200 {
-            let len = 10 + next(10);
-            bases.push((0..len).map(|k| char::from(b'0' + next(if k < 2 { 3 } else { 10 }) as u8)).collect());
-        }
+        bases.extend(phone_like_bases(&mut next, 12, 200));
         let mut bodies = bases.clone();
         for base in &bases {
             for _ in 0..3 {
