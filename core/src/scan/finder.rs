@@ -1562,6 +1562,24 @@ fn body_field_word_at(b: &[u8], at: usize, c: char) -> bool {
     }
 }
 
+/// The bytes of the three-byte char `c` as [`body_word_at`] reads them.
+const fn utf8_word(c: char) -> u32 {
+    let mut buf = [0u8; 4];
+    c.encode_utf8(&mut buf);
+    u32::from_le_bytes(buf)
+}
+
+/// The three bytes at `at` of `b` as one integer (zero past the end), to match the characters
+/// `号 室 栋 幢 元 单 楼` as [`utf8_word`]s: the Han characters [`BODY_PLAIN`] leaves out for the
+/// rules of [`Body::step`] (not for a field word), read by [`address_body`] without decoding.
+#[inline]
+fn body_word_at(b: &[u8], at: usize) -> u32 {
+    match b.get(at..at + 3) {
+        Some(&[c0, c1, c2]) => u32::from_le_bytes([c0, c1, c2, 0]),
+        _ => 0,
+    }
+}
+
 /// Reads an address body from `from` in `window`: returns where the address ends by the suffix
 /// rule (`None` without a suffix) and where the body stops.
 ///
@@ -1571,7 +1589,8 @@ fn body_field_word_at(b: &[u8], at: usize, c: char) -> bool {
 /// (not by a letter, `-` or `#`).
 ///
 /// The rules are [`Body::step`], one character at a time; this reader passes over the runs that
-/// change nothing in one go (a test checks it against stepping through every character).
+/// change nothing in one go, and takes `号 室 栋 幢 元 单 楼` by their bytes without the tests
+/// that tell a body character (a test checks it against stepping through every character).
 fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
     let b = window.as_bytes();
     let mut body = Body::default();
@@ -1600,6 +1619,55 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
             }
         }
         let Some(&lead) = b.get(at) else { break };
+        // The characters that end a body or start a room number, most of what the runs stop at,
+        // are told by their bytes and read without decoding.
+        if lead & 0xF0 == 0xE0 {
+            const HAO: u32 = utf8_word('号');
+            const SHI: u32 = utf8_word('室');
+            const DONG: u32 = utf8_word('栋');
+            const ZHUANG: u32 = utf8_word('幢');
+            const YUAN: u32 = utf8_word('元');
+            const DAN: u32 = utf8_word('单');
+            const LOU: u32 = utf8_word('楼');
+            // Each arm with its char as a constant, so that the rules fold to its case.
+            let taken = match body_word_at(b, at) {
+                HAO if at > 0 && body_field_word_at(b, at, '号') => break,
+                DAN if at > 0 && body_field_word_at(b, at, '单') => break,
+                HAO => {
+                    body.advance(b, at, '号', true);
+                    true
+                }
+                SHI => {
+                    body.advance(b, at, '室', true);
+                    true
+                }
+                DONG => {
+                    body.advance(b, at, '栋', true);
+                    true
+                }
+                ZHUANG => {
+                    body.advance(b, at, '幢', true);
+                    true
+                }
+                YUAN => {
+                    body.advance(b, at, '元', true);
+                    true
+                }
+                DAN => {
+                    body.advance(b, at, '单', true);
+                    true
+                }
+                LOU => {
+                    body.advance(b, at, '楼', true);
+                    true
+                }
+                _ => false,
+            };
+            if taken {
+                at += 3;
+                continue;
+            }
+        }
         // ASCII and three-byte characters are decoded here, others by `char_at`. Outside a room
         // number, the run above stopped at an ASCII byte only if it is no body character.
         let c = match lead {
@@ -1637,17 +1705,24 @@ impl Body {
         if !(han || address_char(c)) || (han && at > 0 && body_field_word_at(b, at, c)) {
             return false;
         }
+        self.advance(b, at, c, han);
+        true
+    }
+
+    /// [`Body::step`] past its stop test: takes the body char `c` at byte `at`, Han if `han`.
+    #[inline(always)]
+    fn advance(&mut self, b: &[u8], at: usize, c: char, han: bool) {
         let after = at + c.len_utf8();
         let prev = std::mem::replace(&mut self.prev, c);
         if let Some(n) = self.room {
             if digit_value(c).is_some() {
                 self.room = (n < 5).then_some(n + 1);
-                return true;
+                return;
             }
             // A floor before the room number (`4单元6楼602`): one or two digits, `楼`, digits.
             if (1..=2).contains(&n) && c == '楼' && digit_at(b, after) {
                 self.room = Some(0);
-                return true;
+                return;
             }
             if n > 0 && han {
                 self.last = Some(at);
@@ -1667,7 +1742,6 @@ impl Body {
             '楼' if prev == '号' => self.room = Some(0),
             _ => {}
         }
-        true
     }
 
     /// Where the address ends and where the body stops, the body stopping at `at`: a room
