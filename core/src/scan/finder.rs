@@ -1349,7 +1349,8 @@ fn han(sc: &Scanner, heads: &Heads, s: &str, i: usize, ch: char, base: usize, ou
         }
         return next;
     }
-    if sc.finds(Kind::CnAddress) && heads.may_start_address(ch, char_at(s, next)) {
+    // The main loop has passed the pair through [`Heads::may_pair`]: only the exact test is left.
+    if sc.finds(Kind::CnAddress) && heads.starts_pair(ch, s.as_bytes(), next) {
         if let Some((end, prefix)) = address(s, i, false) {
             let h = Hit::new(base + i, base + end, Kind::CnAddress, CONF_GAZETTEER);
             out.push(Hit { parsed: Parsed::AddressPrefix(prefix as u32), ..h });
@@ -1562,6 +1563,24 @@ fn body_field_word_at(b: &[u8], at: usize, c: char) -> bool {
     }
 }
 
+/// The bytes of the three-byte char `c` as [`body_word_at`] reads them.
+const fn utf8_word(c: char) -> u32 {
+    let mut buf = [0u8; 4];
+    c.encode_utf8(&mut buf);
+    u32::from_le_bytes(buf)
+}
+
+/// The three bytes at `at` of `b` as one integer (zero past the end), to match the characters
+/// `号 室 栋 幢 元 单 楼` as [`utf8_word`]s: the Han characters [`BODY_PLAIN`] leaves out for the
+/// rules of [`Body::step`] (not for a field word), read by [`address_body`] without decoding.
+#[inline]
+fn body_word_at(b: &[u8], at: usize) -> u32 {
+    match b.get(at..at + 3) {
+        Some(&[c0, c1, c2]) => u32::from_le_bytes([c0, c1, c2, 0]),
+        _ => 0,
+    }
+}
+
 /// Reads an address body from `from` in `window`: returns where the address ends by the suffix
 /// rule (`None` without a suffix) and where the body stops.
 ///
@@ -1571,7 +1590,8 @@ fn body_field_word_at(b: &[u8], at: usize, c: char) -> bool {
 /// (not by a letter, `-` or `#`).
 ///
 /// The rules are [`Body::step`], one character at a time; this reader passes over the runs that
-/// change nothing in one go (a test checks it against stepping through every character).
+/// change nothing in one go, and takes `号 室 栋 幢 元 单 楼` by their bytes without the tests
+/// that tell a body character (a test checks it against stepping through every character).
 fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
     let b = window.as_bytes();
     let mut body = Body::default();
@@ -1600,6 +1620,55 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
             }
         }
         let Some(&lead) = b.get(at) else { break };
+        // The characters that end a body or start a room number, most of what the runs stop at,
+        // are told by their bytes and read without decoding.
+        if lead & 0xF0 == 0xE0 {
+            const HAO: u32 = utf8_word('号');
+            const SHI: u32 = utf8_word('室');
+            const DONG: u32 = utf8_word('栋');
+            const ZHUANG: u32 = utf8_word('幢');
+            const YUAN: u32 = utf8_word('元');
+            const DAN: u32 = utf8_word('单');
+            const LOU: u32 = utf8_word('楼');
+            // Each arm with its char as a constant, so that the rules fold to its case.
+            let taken = match body_word_at(b, at) {
+                HAO if at > 0 && body_field_word_at(b, at, '号') => break,
+                DAN if at > 0 && body_field_word_at(b, at, '单') => break,
+                HAO => {
+                    body.advance(b, at, '号', true);
+                    true
+                }
+                SHI => {
+                    body.advance(b, at, '室', true);
+                    true
+                }
+                DONG => {
+                    body.advance(b, at, '栋', true);
+                    true
+                }
+                ZHUANG => {
+                    body.advance(b, at, '幢', true);
+                    true
+                }
+                YUAN => {
+                    body.advance(b, at, '元', true);
+                    true
+                }
+                DAN => {
+                    body.advance(b, at, '单', true);
+                    true
+                }
+                LOU => {
+                    body.advance(b, at, '楼', true);
+                    true
+                }
+                _ => false,
+            };
+            if taken {
+                at += 3;
+                continue;
+            }
+        }
         // ASCII and three-byte characters are decoded here, others by `char_at`. Outside a room
         // number, the run above stopped at an ASCII byte only if it is no body character.
         let c = match lead {
@@ -1637,17 +1706,24 @@ impl Body {
         if !(han || address_char(c)) || (han && at > 0 && body_field_word_at(b, at, c)) {
             return false;
         }
+        self.advance(b, at, c, han);
+        true
+    }
+
+    /// [`Body::step`] past its stop test: takes the body char `c` at byte `at`, Han if `han`.
+    #[inline(always)]
+    fn advance(&mut self, b: &[u8], at: usize, c: char, han: bool) {
         let after = at + c.len_utf8();
         let prev = std::mem::replace(&mut self.prev, c);
         if let Some(n) = self.room {
             if digit_value(c).is_some() {
                 self.room = (n < 5).then_some(n + 1);
-                return true;
+                return;
             }
             // A floor before the room number (`4单元6楼602`): one or two digits, `楼`, digits.
             if (1..=2).contains(&n) && c == '楼' && digit_at(b, after) {
                 self.room = Some(0);
-                return true;
+                return;
             }
             if n > 0 && han {
                 self.last = Some(at);
@@ -1667,7 +1743,6 @@ impl Body {
             '楼' if prev == '号' => self.room = Some(0),
             _ => {}
         }
-        true
     }
 
     /// Where the address ends and where the body stops, the body stopping at `at`: a room
@@ -1765,8 +1840,6 @@ type Bmp = [u64; 1024];
 
 /// The first two characters of every region name, to test cheaply whether an address may start.
 struct Heads {
-    /// Bit per BMP character that starts some name.
-    first: Box<Bmp>,
     /// Bit per BMP character the main loop must look at: a first character of a name, the last
     /// character of a label word (`名` `人` `址`) and the full-width starts of a number run.
     interesting: Box<Bmp>,
@@ -1800,16 +1873,16 @@ fn pair_slot(key: u64, mask: usize) -> usize {
 
 fn heads() -> &'static Heads {
     HEADS.get_or_init(|| {
-        let mut first = Box::new([0u64; 1024]);
+        // The first characters of the names, and then the chars dispatched always.
+        let mut interesting = Box::new([0u64; 1024]);
         let mut pairs = Vec::with_capacity(4096);
         for &code in gazetteer::codes() {
             let Some(region) = gazetteer::lookup(code) else { continue };
             let mut chars = region.name.chars();
             let (Some(a), Some(b)) = (chars.next(), chars.next()) else { continue };
-            set_bit(&mut first[..], a);
+            set_bit(&mut interesting[..], a);
             pairs.push((a as u64) << 32 | b as u64);
         }
-        let mut interesting = first.clone();
         let mut always = Box::new([0u64; 1024]);
         for c in ['名', '人', '址', '（', '＋', '：'].into_iter().chain('\u{ff10}'..='\u{ff19}') {
             set_bit(&mut interesting[..], c);
@@ -1828,13 +1901,13 @@ fn heads() -> &'static Heads {
             }
             table[i] = key;
         }
-        Heads { first, interesting, always, pair_bits, pairs: table, mask }
+        Heads { interesting, always, pair_bits, pairs: table, mask }
     })
 }
 
 impl Heads {
     /// Whether the char `a` and the 3-byte char at byte `at` of `b` may start a region name (the
-    /// pair filter only: `false` is sure, `true` is checked by [`Heads::may_start_address`]).
+    /// pair filter only: `false` is sure, `true` is checked by [`Heads::starts_pair`]).
     #[inline]
     fn may_pair(&self, b: &[u8], at: usize, a: u32) -> bool {
         let Some(&[c0, c1, c2]) = b.get(at..at + 3) else { return false };
@@ -1847,18 +1920,18 @@ impl Heads {
         self.pair_bits[bit >> 6] & (1 << (bit & 63)) != 0
     }
 
+    /// Whether the char `a` and the char at byte `at` of `b` are the first two chars of a region
+    /// name: the probe of `pairs` alone, read from the bytes. Region names are BMP Han text (three
+    /// bytes a char), so another second char is in no pair; the caller has applied the filter
+    /// [`Heads::may_pair`] already.
     #[inline]
-    fn may_start_address(&self, a: char, b: Option<char>) -> bool {
-        let a32 = a as u32;
-        if a32 >= 0x10000 || self.first[a32 as usize >> 6] & (1 << (a32 & 63)) == 0 {
+    fn starts_pair(&self, a: char, b: &[u8], at: usize) -> bool {
+        let Some(&[c0, c1, c2]) = b.get(at..at + 3) else { return false };
+        if c0 & 0xF0 != 0xE0 {
             return false;
         }
-        let Some(b) = b else { return false };
-        let key = (a as u64) << 32 | b as u64;
-        let bit = pair_bit(key);
-        if self.pair_bits[bit >> 6] & (1 << (bit & 63)) == 0 {
-            return false;
-        }
+        let second = ((c0 as u64 & 0x0F) << 12) | ((c1 as u64 & 0x3F) << 6) | (c2 as u64 & 0x3F);
+        let key = (a as u64) << 32 | second;
         let mut i = pair_slot(key, self.mask);
         loop {
             match self.pairs[i] {
@@ -2481,6 +2554,38 @@ mod tests {
             }
         }
         assert!(short > 50_000 && hits > 3_000, "{short} {hits}");
+    }
+
+    /// [`Heads::starts_pair`] reads the bytes as the pairs of the names' first two chars: at
+    /// every char of generated text of name starts, other Han chars, ASCII and chars of two,
+    /// three (not Han) and four bytes, it agrees with a set of the chars of every region name.
+    #[test]
+    fn starts_pair_agrees_with_the_names() {
+        let names: Vec<&str> =
+            crate::gazetteer::codes().iter().filter_map(|&c| crate::gazetteer::lookup(c)).map(|r| r.name).collect();
+        let set: std::collections::HashSet<(char, char)> = names
+            .iter()
+            .filter_map(|n| {
+                let mut c = n.chars();
+                Some((c.next()?, c.next()?))
+            })
+            .collect();
+        let mut pieces: Vec<String> = names.iter().step_by(7).map(|n| n.chars().take(2).collect()).collect();
+        pieces.extend(["中", "的", "省", "市", "a", "1", " ", "é", "，", "😀", "𠀀"].map(String::from));
+        let mut next = crate::testing::picker(0x0bad_cafe_1234_5678u64);
+        let heads = heads();
+        let (mut yes, mut n) = (0, 0);
+        for _ in 0..20_000 {
+            let text: String = (0..1 + next(4)).map(|_| pieces[next(pieces.len())].as_str()).collect();
+            for (i, a) in text.char_indices() {
+                let after = i + a.len_utf8();
+                let want = char_at(&text, after).is_some_and(|b| set.contains(&(a, b)));
+                assert_eq!(heads.starts_pair(a, text.as_bytes(), after), want, "{text:?} {i}");
+                yes += want as usize;
+                n += 1;
+            }
+        }
+        assert!(yes > n / 10 && yes < n * 3 / 4, "{yes} of {n}");
     }
 
     /// [`address_body`] read one character at a time, without its runs: [`Body::step`] at every
