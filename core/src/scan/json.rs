@@ -822,9 +822,13 @@ fn forced(sc: &Scanner, value: &str, base: usize, key: Option<(Kind, bool)>, out
 /// (`2026-11-29T00:02:53.477Z`), levels and service names are such values: the scanner would read
 /// each digit group of a time stamp as a number run.
 ///
-/// Eight bytes at a time: a stretch inside one word has fewer than eight digits, so only the
-/// digits of the stretch that runs on from word to word (`carry`) are counted.
+/// A log time stamp of the one common shape ([`is_log_time`]) is inert without the general
+/// reading. Else eight bytes at a time: a stretch inside one word has fewer than eight digits, so
+/// only the digits of the stretch that runs on from word to word (`carry`) are counted.
 fn inert(b: &[u8], start: usize, end: usize) -> bool {
+    if b.get(start..end).is_some_and(is_log_time) {
+        return true;
+    }
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     // The number of marked bytes (high bits) of a mask: a multiply, as the build has no `popcnt`.
@@ -872,6 +876,47 @@ fn inert(b: &[u8], start: usize, end: usize) -> bool {
         i += 8;
     }
     true
+}
+
+/// The shape of the time stamps of most JSON logs (`2026-11-29T00:02:53.477Z`): `0` stands
+/// for any ASCII digit, every other byte for itself.
+const LOG_TIME: &[u8; 24] = b"0000-00-00T00:00:00.000Z";
+
+/// Per word of [`LOG_TIME`]: its bytes, and `0x01` at each digit place (else 0).
+const LOG_TIME_WORDS: [(u64, u64); 3] = {
+    let mut words = [(0u64, 0u64); 3];
+    let mut k = 0;
+    while k < 24 {
+        let c = LOG_TIME[k];
+        words[k / 8].0 |= (c as u64) << (8 * (k % 8));
+        if c == b'0' {
+            words[k / 8].1 |= 1 << (8 * (k % 8));
+        }
+        k += 1;
+    }
+    words
+};
+
+/// Whether `v` has the shape of [`LOG_TIME`]: such a value is [`inert`] (digit groups of at
+/// most eight digits, the date's, between bytes that end every stretch: `T`, `:`, `Z`), and
+/// three words tell it, where the general reading of `inert` counts digits word by word.
+///
+/// Per word, `t = word ^ template` is 0 at each literal place and the digit's value at each
+/// digit place: no bit outside the low nibble of a digit place, and none of those nibbles above
+/// 9 (plus 6, only a nibble above 9 reaches 0x10). Where a bit lies outside, the word is bad
+/// whatever the sum gives; else the sum carries into no other byte.
+#[inline]
+fn is_log_time(v: &[u8]) -> bool {
+    if v.len() != 24 {
+        return false;
+    }
+    let mut bad = 0;
+    for (k, &(template, ones)) in LOG_TIME_WORDS.iter().enumerate() {
+        let w = u64::from_le_bytes(v[8 * k..8 * k + 8].try_into().unwrap_or([0xFF; 8]));
+        let t = w ^ template;
+        bad |= t & !(ones * 0x0F) | t.wrapping_add(ones * 6) & ones << 4;
+    }
+    bad == 0
 }
 
 /// Whether the free-text scanner passes over the string value `b[start..end]` and finds
@@ -965,7 +1010,7 @@ fn hex4(b: &[u8], i: usize) -> Lexed<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{finder, inert, passed_over, trim_bounds, JsonKeys, KeyMemo};
+    use super::{finder, inert, is_log_time, passed_over, trim_bounds, JsonKeys, KeyMemo, LOG_TIME};
     use crate::{Kind, Scanner};
 
     /// A [`KeyMemo`] answers what a plain reading of the lists answers, for keys read again and
@@ -1062,6 +1107,45 @@ mod tests {
         }
         let inert = |v: &str| inert(v.as_bytes(), 0, v.len());
         assert!(inert("2026-11-29T00:02:53.477Z") && !inert("1795911061") && !inert("张三"));
+    }
+
+    /// [`is_log_time`] agrees with a byte reading of [`LOG_TIME`] on time stamps with bytes
+    /// changed (to digits, the shape's own bytes, and bytes around the digits), cut or lengthened,
+    /// and each value it passes has no hit in the free-text scanner and passes the general
+    /// reading of [`inert`] too.
+    #[test]
+    fn log_times_are_read_as_their_shape() {
+        let shape = |v: &[u8]| {
+            v.len() == 24 && v.iter().zip(LOG_TIME).all(|(&c, &t)| if t == b'0' { c.is_ascii_digit() } else { c == t })
+        };
+        let swaps: Vec<u8> = b"0123456789-T:.Z/ @xX+ztA\x7f".iter().copied().chain([0x80, 0xE4, 0xFF, 0]).collect();
+        let sc = Scanner::new();
+        let mut next = crate::testing::picker(0x3c6e_f372_fe94_f82b);
+        let mut passed = 0;
+        for round in 0..100_000 {
+            let mut v: Vec<u8> = LOG_TIME.iter().map(|&t| if t == b'0' { b'0' + next(10) as u8 } else { t }).collect();
+            for _ in 0..next(3) {
+                let at = next(v.len());
+                v[at] = swaps[next(swaps.len())];
+            }
+            match round % 16 {
+                0 => v.truncate(next(25)),
+                1 => v.push(b'0' + next(10) as u8),
+                _ => {}
+            }
+            let fast = is_log_time(&v);
+            assert_eq!(fast, shape(&v), "{v:?}");
+            if fast {
+                passed += 1;
+                let text = std::str::from_utf8(&v).unwrap_or_default();
+                let mut out = Vec::new();
+                finder::find(&sc, text, 0, &mut out);
+                assert!(out.is_empty(), "{text}");
+                // The general reading: past the shape test, with one more byte that adds no digit.
+                assert!(inert(format!("{text}-").as_bytes(), 0, 25), "{text}");
+            }
+        }
+        assert!(passed > 20_000 && passed < 80_000, "{passed}");
     }
 
     /// A value [`passed_over`] passes has no hit in the free-text scanner: checked on values
