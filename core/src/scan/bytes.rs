@@ -56,7 +56,8 @@ pub(crate) fn digits_end(b: &[u8], mut i: usize) -> usize {
 /// than eight bytes are left or all eight are digits.
 #[inline]
 pub(crate) fn short_digit_run(b: &[u8], i: usize) -> Option<(usize, u64)> {
-    let w = word(b, i)?;
+    // `b[i..]` first: the scanner has just read `b[i]`, so only the length of the rest is tested.
+    let w = u64::from_le_bytes(*b.get(i..)?.first_chunk::<8>()?);
     // As in `digits_end`: high bit set for a byte that is no ASCII digit (the lowest exactly).
     let not_digit = (w.wrapping_add(0x4646_4646_4646_4646) | !w.wrapping_add(0x5050_5050_5050_5050)) & HIGH;
     if not_digit == 0 {

@@ -152,11 +152,12 @@ pub(crate) fn find(sc: &Scanner, text: &str, base: usize, out: &mut Vec<Hit>) {
 /// What the byte after a run of ASCII digits tells [`short_run_end`]: the run may go on (ask the
 /// number reader), it ends and the byte starts something ([`RUN_STOP`]), it ends and the byte
 /// is plain text or a separator no label key stands before ([`RUN_PASS`]), or a dash or blank
-/// ends it unless a digit follows ([`RUN_BLANK`]).
-const RUN_MAYBE: u8 = 0;
-const RUN_STOP: u8 = 1;
-const RUN_PASS: u8 = 2;
-const RUN_BLANK: u8 = 3;
+/// ends it unless a digit follows ([`RUN_BLANK`]). [`RUN_STOP`] and [`RUN_PASS`] are also how
+/// many bytes after the run scanning goes on (`at + 0`, `at + 1`): one addition, no branch.
+const RUN_STOP: u8 = 0;
+const RUN_PASS: u8 = 1;
+const RUN_BLANK: u8 = 2;
+const RUN_MAYBE: u8 = 3;
 
 /// [`RUN_MAYBE`] and the others by byte, as [`run_continues`] reads the byte after a run: `X x`
 /// and the lead bytes of `－ 转 U+3000`, full-width digits and `Ｘ ｘ` may continue it.
@@ -190,8 +191,8 @@ fn short_run_end(b: &[u8], i: usize) -> Option<(usize, usize)> {
     let (k, rest) = short_digit_run(b, i)?;
     let at = i + k;
     match RUN_END[rest as u8 as usize] {
-        RUN_STOP => Some((at, at)),
-        RUN_PASS => Some((at, at + 1)),
+        // RUN_STOP or RUN_PASS.
+        t @ ..=RUN_PASS => Some((at, at + t as usize)),
         // A dash or blank continues the run before a digit (ASCII, or full-width: lead byte EF).
         RUN_BLANK if k < 7 => {
             let after = (rest >> 8) as u8;
@@ -246,9 +247,19 @@ fn may_end_label_at(b: &[u8], resumed: usize, i: usize) -> bool {
 /// Whether ASCII byte `c` continues a word but cannot start a number: a letter or `_`.
 #[inline]
 fn is_word_letter(c: u8) -> bool {
-    // `c | 0x20` folds the upper-case letters onto the lower-case ones and moves no other byte there.
-    (c | 0x20).wrapping_sub(b'a') < 26 || c == b'_'
+    WORD_LETTER[c as usize]
 }
+
+/// [`is_word_letter`] by byte: one load where the two tests cost five operations.
+static WORD_LETTER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphabetic() || c as u8 == b'_';
+        c += 1;
+    }
+    t
+};
 
 /// Reads non-ASCII characters from `i` up to the next ASCII byte (or a reader's end); returns where
 /// scanning goes on.
@@ -263,23 +274,29 @@ fn non_ascii(
     resumed: &mut usize,
 ) -> usize {
     let b = text.as_bytes();
-    let interesting = &*heads.interesting;
+    let stops = &*heads.stops;
     loop {
-        let Some(&[c, c1, c2]) = b.get(i..i + 3) else {
+        // `b[i..]` first: no test that `i + 3` overflows.
+        let Some(&[c, c1, c2]) = b.get(i..).and_then(<[u8]>::first_chunk) else {
             // Fewer than three bytes left: ASCII, or a character that starts nothing.
             return match b.get(i) {
                 Some(&c) if c < 0x80 => i,
                 _ => b.len(),
             };
         };
+        // Most characters of Chinese text start nothing: one bit test (see `Heads::stops`), with
+        // no test of the lead byte first.
+        if stops[(c as usize) << 6 | (c1 as usize & 0x3F)] >> (c2 & 0x3F) & 1 == 0 {
+            i += 3;
+            continue;
+        }
+        if c < 0x80 {
+            break;
+        }
         // The code point of a three-byte character is row << 6 | c2 & 63: the row and bit index
-        // the BMP bitmaps directly. Any other lead byte gives a row out of their range.
+        // the BMP bitmaps directly.
         let row = ((c as usize) << 6 | (c1 as usize & 0x3F)).wrapping_sub(0xE0 << 6);
-        let bit = 1u64 << (c2 & 0x3F);
-        let Some(&bits) = interesting.get(row) else {
-            if c < 0x80 {
-                break;
-            }
+        if row >= 1024 {
             // Two- and four-byte characters start nothing (nor do stray continuation bytes).
             i += match c {
                 0xC2..=0xDF => 2,
@@ -287,20 +304,15 @@ fn non_ascii(
                 _ => 1,
             };
             continue;
-        };
-        // Most characters of Chinese text start nothing: one bit test (see `Heads::interesting`).
-        if bits & bit == 0 {
-            i += 3;
-            continue;
         }
-        i = interesting_char(sc, heads, text, i, row, c2, bit, base, out, resumed);
+        i = interesting_char(sc, heads, text, i, row, c2, base, out, resumed);
         // A reader may stop on an ASCII byte: the caller goes on from there.
     }
     i
 }
 
-/// Reads the three-byte character at `i` that [`Heads::interesting`] marks (`row` and its last
-/// byte `c2` index the bitmaps, `bit` its bit there, as in [`non_ascii`]) with the reader it may start; returns where
+/// Reads the three-byte character at `i` that [`Heads::stops`] marks (`row` and its last byte
+/// `c2` index the BMP bitmaps, as in [`non_ascii`]) with the reader it may start; returns where
 /// scanning goes on, and sets `resumed` there when a reader ran.
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
@@ -311,7 +323,6 @@ fn interesting_char(
     i: usize,
     row: usize,
     c2: u8,
-    bit: u64,
     base: usize,
     out: &mut Vec<Hit>,
     resumed: &mut usize,
@@ -320,7 +331,8 @@ fn interesting_char(
     let cp = (row as u32) << 6 | (c2 as u32 & 0x3F);
     // A char that can only start an address: test the pair filter here, not after the
     // dispatch (a fifth of the chars of Chinese text start some region name, and few pairs do).
-    if heads.always[row] & bit == 0 && !heads.may_pair(b, i + 3, cp) {
+    // (A rotation, not a shift: the test of a shifted-in mask would be hoisted into the loop.)
+    if heads.always[row].rotate_right(c2 as u32) & 1 == 0 && !heads.may_pair(b, i) {
         return i + 3;
     }
     let ch = char::from_u32(cp).unwrap_or('\0');
@@ -1840,14 +1852,20 @@ type Bmp = [u64; 1024];
 
 /// The first two characters of every region name, to test cheaply whether an address may start.
 struct Heads {
-    /// Bit per BMP character the main loop must look at: a first character of a name, the last
-    /// character of a label word (`名` `人` `址`) and the full-width starts of a number run.
-    interesting: Box<Bmp>,
+    /// A bit per character the main loop must look at, indexed by the character's bytes as the
+    /// loop reads them: row `c0 << 6 | c1 & 63`, bit `c2 & 63`. Set for a three-byte character
+    /// that is the first character of a name, the last of a label word (`名` `人` `址`) or a
+    /// full-width start of a number run, and for every other lead byte than E0..EF (ASCII, two-
+    /// and four-byte characters, stray continuation bytes: all ones rows). So the loop tests one
+    /// bit per character, with no test of the lead byte before and no bounds check (the rows of
+    /// the lead bytes E0..EF are a [`Bmp`], at `0xE0 << 6`).
+    stops: Box<[u64; 1 << 14]>,
     /// The label word ends and number-run starts alone: chars that are always dispatched.
     always: Box<Bmp>,
-    /// A bit per hash of `first << 32 | second` (see [`pair_bit`]): a small filter in front of
-    /// `pairs`, which most pairs of Han characters never reach.
-    pair_bits: Box<[u64]>,
+    /// A bit per hash of the two characters' six UTF-8 bytes (see [`raw_pair_bit`]): a small
+    /// filter in front of `pairs`, which most pairs of Han characters never reach; the scanner's
+    /// loop tests a pair with [`Heads::may_pair`] without decoding the second character.
+    raw_pair_bits: Box<[u64; 1024]>,
     /// Open-addressing set of `first << 32 | second` (0 marks an empty slot).
     pairs: Box<[u64]>,
     mask: usize,
@@ -1861,9 +1879,31 @@ fn set_bit(bits: &mut [u64], c: char) {
     }
 }
 
+/// The bit of [`Heads::raw_pair_bits`] for the eight bytes `w` (read little-endian) that start
+/// with the UTF-8 bytes of two three-byte characters: `<< 16` drops the two bytes after them.
 #[inline]
-fn pair_bit(key: u64) -> usize {
-    (key.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 48) as usize
+fn raw_pair_bit(w: u64) -> usize {
+    ((w << 16).wrapping_mul(0x2545_f491_4f6c_dd1d) >> 48) as usize
+}
+
+/// The UTF-8 bytes of the BMP code point `cp` of three bytes, read little-endian.
+fn utf8_3(cp: u64) -> u64 {
+    (0xE0 | cp >> 12 & 0x0F) | (0x80 | cp >> 6 & 0x3F) << 8 | (0x80 | cp & 0x3F) << 16
+}
+
+/// The eight bytes of `b` from `at` read little-endian, zero past the end of `b`.
+#[inline]
+fn word_at(b: &[u8], at: usize) -> u64 {
+    match b.get(at..).and_then(<[u8]>::first_chunk) {
+        Some(&w) => u64::from_le_bytes(w),
+        None => {
+            let mut w = [0u8; 8];
+            for (w, &c) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
+                *w = c;
+            }
+            u64::from_le_bytes(w)
+        }
+    }
 }
 
 #[inline]
@@ -1873,51 +1913,52 @@ fn pair_slot(key: u64, mask: usize) -> usize {
 
 fn heads() -> &'static Heads {
     HEADS.get_or_init(|| {
-        // The first characters of the names, and then the chars dispatched always.
-        let mut interesting = Box::new([0u64; 1024]);
+        // The first characters of the names, then with the chars dispatched always in `stops`.
+        let mut first = Box::new([0u64; 1024]);
         let mut pairs = Vec::with_capacity(4096);
         for &code in gazetteer::codes() {
             let Some(region) = gazetteer::lookup(code) else { continue };
             let mut chars = region.name.chars();
             let (Some(a), Some(b)) = (chars.next(), chars.next()) else { continue };
-            set_bit(&mut interesting[..], a);
+            set_bit(&mut first[..], a);
             pairs.push((a as u64) << 32 | b as u64);
         }
+        let mut stops = Box::new([u64::MAX; 1 << 14]);
+        let interesting = &mut stops[0xE0 << 6..0xF0 << 6];
+        interesting.copy_from_slice(&first[..]);
         let mut always = Box::new([0u64; 1024]);
         for c in ['名', '人', '址', '（', '＋', '：'].into_iter().chain('\u{ff10}'..='\u{ff19}') {
-            set_bit(&mut interesting[..], c);
+            set_bit(interesting, c);
             set_bit(&mut always[..], c);
         }
         let size = (pairs.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut table = vec![0u64; size].into_boxed_slice();
-        let mut pair_bits = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        let mut raw_pair_bits = Box::new([0u64; 1024]);
         for key in pairs {
-            let bit = pair_bit(key);
-            pair_bits[bit >> 6] |= 1 << (bit & 63);
+            // Region names are BMP Han text: both characters are three bytes long (a test checks).
+            let bit = raw_pair_bit(utf8_3(key >> 32) | utf8_3(key & 0xFFFF) << 24);
+            raw_pair_bits[bit >> 6] |= 1 << (bit & 63);
             let mut i = pair_slot(key, mask);
             while table[i] != 0 && table[i] != key {
                 i = (i + 1) & mask;
             }
             table[i] = key;
         }
-        Heads { interesting, always, pair_bits, pairs: table, mask }
+        Heads { stops, always, raw_pair_bits, pairs: table, mask }
     })
 }
 
 impl Heads {
-    /// Whether the char `a` and the 3-byte char at byte `at` of `b` may start a region name (the
-    /// pair filter only: `false` is sure, `true` is checked by [`Heads::starts_pair`]).
+    /// Whether the three-byte char at byte `at` of `b` and the char after it may start a region
+    /// name (the pair filter only: `false` is sure, `true` is checked by
+    /// [`Heads::starts_pair`]). One read of eight bytes, no decoding: the two chars of a
+    /// region name are three bytes each, so their six bytes set a bit; other bytes (a second
+    /// char of another length, the end of the text) give a bit that is clear or a false `true`.
     #[inline]
-    fn may_pair(&self, b: &[u8], at: usize, a: u32) -> bool {
-        let Some(&[c0, c1, c2]) = b.get(at..at + 3) else { return false };
-        if c0 & 0xF0 != 0xE0 {
-            // Region names are BMP Han text: the second char is three bytes too.
-            return false;
-        }
-        let second = ((c0 as u32 & 0x0F) << 12) | ((c1 as u32 & 0x3F) << 6) | (c2 as u32 & 0x3F);
-        let bit = pair_bit((a as u64) << 32 | second as u64);
-        self.pair_bits[bit >> 6] & (1 << (bit & 63)) != 0
+    fn may_pair(&self, b: &[u8], at: usize) -> bool {
+        let bit = raw_pair_bit(word_at(b, at));
+        self.raw_pair_bits[bit >> 6] & (1 << (bit & 63)) != 0
     }
 
     /// Whether the char `a` and the char at byte `at` of `b` are the first two chars of a region
@@ -2466,6 +2507,72 @@ mod tests {
         matches!(c, b'e' | b'E' | b's' | b'S' | b'r' | b'R' | b' ' | b'\t' | b'"' | b'\'' | 0x80)
     }
 
+    /// [`Heads::stops`] marks every char of another length than three bytes (every byte of
+    /// another lead byte than E0..EF), and of the three-byte chars exactly those that start a
+    /// region name, end a label word or start a number run.
+    #[test]
+    fn stops_are_the_chars_the_loop_reads() {
+        let heads = heads();
+        let always = ['名', '人', '址', '（', '＋', '：'].into_iter().chain('\u{ff10}'..='\u{ff19}');
+        let firsts: std::collections::HashSet<char> = gazetteer::codes()
+            .iter()
+            .filter_map(|&code| {
+                // A name of one character starts no address (`starts_pair` needs a pair).
+                let mut chars = gazetteer::lookup(code)?.name.chars();
+                chars.next().filter(|_| chars.next().is_some())
+            })
+            .chain(always)
+            .collect();
+        let mut marked = 0;
+        for c0 in 0..=255u8 {
+            for c1 in 0x80..0xC0u8 {
+                for c2 in 0x80..0xC0u8 {
+                    let bit = heads.stops[(c0 as usize) << 6 | (c1 as usize & 0x3F)] >> (c2 & 0x3F) & 1 == 1;
+                    let want = match std::str::from_utf8(&[c0, c1, c2]).ok().and_then(|s| s.chars().next()) {
+                        Some(c) => firsts.contains(&c),
+                        None => !(0xE0..0xF0).contains(&c0),
+                    };
+                    assert_eq!(bit, want, "{c0:02X} {c1:02X} {c2:02X}");
+                    marked += (bit && (0xE0..0xF0).contains(&c0)) as usize;
+                }
+            }
+        }
+        assert!(marked > 500 && marked < 5_000, "{marked}");
+    }
+
+    /// [`Heads::may_pair`] passes every pair of characters that may start an address, on texts of
+    /// region names, their first characters and others, and rejects most other pairs.
+    #[test]
+    fn may_pair_passes_every_region_start() {
+        let heads = heads();
+        let mut names: Vec<String> = Vec::new();
+        for &code in gazetteer::codes() {
+            let Some(region) = gazetteer::lookup(code) else { continue };
+            let mut chars = region.name.chars();
+            if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+                // The filter's keys are the six bytes of two three-byte chars.
+                assert!(a.len_utf8() == 3 && b.len_utf8() == 3, "{a}{b}");
+                names.push(format!("{a}{b}"));
+                names.push(a.to_string());
+            }
+        }
+        names.extend(["中", "的", "a", "1", "é", "😀", "：", " ", "号"].map(String::from));
+        let mut next = crate::testing::picker(0x5851_f42d_4c95_7f2d);
+        let (mut starts, mut passed, mut n) = (0, 0, 0);
+        for _ in 0..20_000 {
+            let text: String = (0..1 + next(5)).map(|_| names[next(names.len())].as_str()).collect();
+            for (i, a) in text.char_indices().filter(|&(_, a)| a.len_utf8() == 3) {
+                let pass = heads.may_pair(text.as_bytes(), i);
+                let start = heads.starts_pair(a, text.as_bytes(), i + 3);
+                assert!(pass || !start, "{text:?} {i}");
+                starts += start as usize;
+                passed += pass as usize;
+                n += 1;
+            }
+        }
+        assert!(starts > n / 10 && passed < starts + (n - starts) / 5, "{starts} {passed} {n}");
+    }
+
     #[test]
     fn is_word_letter_is_a_letter_or_underscore() {
         for c in 0..=255u8 {
@@ -2501,13 +2608,13 @@ mod tests {
             // The code point is row << 6 | c2 & 63: the row and bit index the BMP bitmaps directly.
             let row = ((c as usize & 0x0F) << 6) | (c1 as usize & 0x3F);
             let bit = 1u64 << (c2 & 0x3F);
-            // Most characters of Chinese text start nothing: one bit test (see `Heads::interesting`).
-            if heads.interesting[row] & bit == 0 {
+            // Most characters of Chinese text start nothing: one bit test (see `Heads::stops`).
+            if heads.stops[(0xE0 << 6) + row] & bit == 0 {
                 i += 3;
                 continue;
             }
             // The character's readers are the production ones: this oracle checks the skipping.
-            i = interesting_char(sc, heads, text, i, row, c2, bit, base, out, resumed);
+            i = interesting_char(sc, heads, text, i, row, c2, base, out, resumed);
         }
         i
     }
