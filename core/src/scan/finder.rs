@@ -575,7 +575,8 @@ fn is_date_unit(unit: &[u8]) -> bool {
 /// Reads the number run at `i` and reports the values in it; returns where scanning goes on.
 /// A run that starts with an ASCII digit comes here through [`ascii_digits`]. A run after an
 /// ASCII country prefix (`+8613812345678`, `+86 138 1234 5678`) is read by [`dashed_unit`] when
-/// an ASCII digit follows the prefix; the others by [`numbers_read`].
+/// an ASCII digit follows the prefix; a run of full-width digits that nothing continues by
+/// [`wide_digits`]; the others by [`numbers_read`].
 fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
     let bytes = s.as_bytes();
     if bytes[i] == b'+' && bytes.get(i + 1..i + 3) == Some(b"86") {
@@ -587,7 +588,36 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
             return dashed_unit(sc, s, i, first, at, true, base, out);
         }
     }
+    if let Some(at) = wide_digits(sc, s, i, base, out) {
+        return at;
+    }
     numbers_read(sc, s, i, base, out)
+}
+
+/// The number run at `i` when it is full-width digits alone (`１３８１２３４５６７８`) that
+/// nothing continues: one unit, read here with its values, where [`numbers_read`] spent some
+/// forty instructions a character. `None` (nothing read) for any other run: one that does not
+/// start with a full-width digit, goes on (an ASCII digit, or what [`run_continues`] tells), or
+/// is longer than any value plus one; `numbers_read` reads those. A test compares the two.
+fn wide_digits(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut v = [0u8; MAX_DIGITS + 1];
+    let mut n = 0;
+    let mut at = i;
+    while let Some(&[0xEF, 0xBC, c @ 0x90..=0x99]) = b.get(at..at + 3) {
+        *v.get_mut(n)? = c - 0x90;
+        n += 1;
+        at += 3;
+    }
+    if n == 0 || b.get(at).is_some_and(u8::is_ascii_digit) || run_continues(b, at) {
+        return None;
+    }
+    if (MIN_DIGITS..=MAX_DIGITS).contains(&n) && !glued_before(s, i) && !glued_after(s, at) {
+        if let Some((kind, positions)) = classify_plain::<true>(sc, &s[i..at], &v[..n], false) {
+            out.push(Hit { parsed: number_parsed(positions), ..Hit::new(base + i, base + at, kind, confidence(kind)) });
+        }
+    }
+    Some(at)
 }
 
 /// [`numbers`] for any written form: reads the run at `i` unit by unit and tries the values in
@@ -2350,6 +2380,97 @@ mod tests {
             }
         }
         assert!(hits > runs / 100 && hits < runs / 2, "{hits} of {runs}");
+    }
+
+    /// [`numbers`]' reading of a run that starts with a full-width digit (or a prefix) gives what
+    /// [`numbers_read`] gives from the same start: values in full-width digits alone, mixed with
+    /// ASCII ones, continued, glued to words, longer than any value, in texts built from such
+    /// pieces and their edits.
+    #[test]
+    fn wide_digits_read_runs_as_numbers_read_does() {
+        let mut next = crate::testing::picker(0x7c3a_91e5_0d24_b86fu64);
+        let wide = |t: &str| -> String {
+            t.chars().map(|c| c.to_digit(10).map_or(c, |d| char::from_u32(0xFF10 + d).unwrap_or(c))).collect()
+        };
+        let id = with_id_check("11010519900307123");
+        let mut bases: Vec<String> = [
+            "13812345678",
+            "138123456789",
+            "1381234567",
+            "010623456789",
+            "0086138123456789",
+            "12345678901234567890",
+            "123456789012345678901",
+            "138",
+        ]
+        .iter()
+        .map(|b| wide(b))
+        .collect();
+        bases.push(wide(&id));
+        bases.push(wide(&with_luhn("622202123456789012")));
+        bases.push(wide(&with_luhn("6222021234567890")));
+        bases.extend(phone_like_bases(&mut next, 2, 40).iter().map(|b| wide(b)));
+        bases.push(format!("{}X", wide(&id[..17])));
+        bases.push(format!("{}1234", wide("1381234")));
+        bases.push("（０１０）６２３４５６７８".to_string());
+        bases.push("＋８６１３８１２３４５６７８".to_string());
+        let pieces = [
+            "１", "３", "０", "8", "-", "－", "X", "Ｘ", "ｘ", " ", "\u{3000}", "a", "ａ", ".", "转", "中", "@", "（",
+            "）",
+        ];
+        let mut texts = Vec::new();
+        for base in &bases {
+            for before in ["", "a", "ａ", " ", "v1.", "中", "1", "#"] {
+                for after in
+                    ["", " ", "a", "Ａ", "中", ".5", "X", "ｘ", "-", "-1", "－１", "1", "\u{3000}２", "转1", "@"]
+                {
+                    texts.push(format!("{before}{base}{after}"));
+                }
+            }
+            for _ in 0..200 {
+                let mut t: Vec<String> = base.chars().map(String::from).collect();
+                for _ in 0..1 + next(3) {
+                    let at = next(t.len() + 1);
+                    let piece = pieces[next(pieces.len())].to_string();
+                    match next(3) {
+                        0 => t.insert(at, piece),
+                        1 if at < t.len() => t[at] = piece,
+                        _ if at < t.len() => {
+                            t.remove(at);
+                        }
+                        _ => {}
+                    }
+                }
+                texts.push(t.concat());
+            }
+        }
+        // A run longer than `MAX_RUN_BYTES`: `numbers_read` cuts it there.
+        texts.push("１".repeat(MAX_RUN_BYTES / 3 + 5));
+        let sc = Scanner::new();
+        let (mut runs, mut wide_runs, mut wide_hits) = (0, 0, 0);
+        for t in &texts {
+            let b = t.as_bytes();
+            // Where a run starts, as the scanner calls `numbers`: not after a digit.
+            let after_digit = |i: usize| i > 0 && b[i - 1].is_ascii_digit() || i >= 3 && digit_at(b, i - 3);
+            let starts = (0..b.len()).filter(|&i| {
+                (digit_at(b, i) || ["（", "＋", "+", "("].iter().any(|p| b[i..].starts_with(p.as_bytes())))
+                    && !after_digit(i)
+            });
+            for i in starts.filter(|&i| !b[i].is_ascii_digit()).take(if t.len() > 1000 { 1 } else { usize::MAX }) {
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                let at = numbers(&sc, t, i, 0, &mut fast);
+                assert_eq!(at, numbers_read(&sc, t, i, 0, &mut slow), "{t:?} {i}");
+                let fast: Vec<_> = fast.iter().map(number_key).collect();
+                assert_eq!(fast, slow.iter().map(number_key).collect::<Vec<_>>(), "{t:?} {i}");
+                runs += 1;
+                if wide_digits(&sc, t, i, 0, &mut Vec::new()).is_some() {
+                    wide_runs += 1;
+                    wide_hits += fast.len();
+                }
+            }
+        }
+        assert!(wide_runs > runs / 2 && wide_runs < runs * 9 / 10, "{wide_runs} of {runs}");
+        assert!(wide_hits > 1000 && wide_hits < wide_runs / 10, "{wide_hits} of {wide_runs}");
     }
 
     /// The scanner's loop as it was written, before its fast paths: every digit run goes to
