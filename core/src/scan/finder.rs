@@ -587,7 +587,8 @@ fn is_date_unit(unit: &[u8]) -> bool {
 /// Reads the number run at `i` and reports the values in it; returns where scanning goes on.
 /// A run that starts with an ASCII digit comes here through [`ascii_digits`]. A run after an
 /// ASCII country prefix (`+8613812345678`, `+86 138 1234 5678`) is read by [`dashed_unit`] when
-/// an ASCII digit follows the prefix; the others by [`numbers_read`].
+/// an ASCII digit follows the prefix; a run of full-width digits that nothing continues by
+/// [`wide_digits`]; the others by [`numbers_read`].
 fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
     let bytes = s.as_bytes();
     if bytes[i] == b'+' && bytes.get(i + 1..i + 3) == Some(b"86") {
@@ -599,7 +600,36 @@ fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> 
             return dashed_unit(sc, s, i, first, at, true, base, out);
         }
     }
+    if let Some(at) = wide_digits(sc, s, i, base, out) {
+        return at;
+    }
     numbers_read(sc, s, i, base, out)
+}
+
+/// The number run at `i` when it is full-width digits alone (`１３８１２３４５６７８`) that
+/// nothing continues: one unit, read here with its values, where [`numbers_read`] spent some
+/// forty instructions a character. `None` (nothing read) for any other run: one that does not
+/// start with a full-width digit, goes on (an ASCII digit, or what [`run_continues`] tells), or
+/// is longer than any value plus one; `numbers_read` reads those. A test compares the two.
+fn wide_digits(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut v = [0u8; MAX_DIGITS + 1];
+    let mut n = 0;
+    let mut at = i;
+    while let Some(&[0xEF, 0xBC, c @ 0x90..=0x99]) = b.get(at..at + 3) {
+        *v.get_mut(n)? = c - 0x90;
+        n += 1;
+        at += 3;
+    }
+    if n == 0 || b.get(at).is_some_and(u8::is_ascii_digit) || run_continues(b, at) {
+        return None;
+    }
+    if (MIN_DIGITS..=MAX_DIGITS).contains(&n) && !glued_before(s, i) && !glued_after(s, at) {
+        if let Some((kind, positions)) = classify_plain::<true>(sc, &s[i..at], &v[..n], false) {
+            out.push(Hit { parsed: number_parsed(positions), ..Hit::new(base + i, base + at, kind, confidence(kind)) });
+        }
+    }
+    Some(at)
 }
 
 /// [`numbers`] for any written form: reads the run at `i` unit by unit and tries the values in
@@ -878,25 +908,48 @@ fn classify_written(
     classify_read(sc, slice, digits, has_x, country)
 }
 
-/// The values of `b`, at most [`MAX_DIGITS`] ASCII digits, or `None` if a byte is no digit.
+/// The values of `b`, eight to [`MAX_DIGITS`] ASCII digits (a candidate has [`MIN_DIGITS`] or
+/// more), zero after them; `None` if a byte is no digit or the length is out of that range.
+/// Three words of eight bytes (the last two may overlap), each XORed with `0x30`: a digit's
+/// byte is then its value, and [`not_digit_bytes`] marks any other byte. A test compares this
+/// with a loop per byte.
 #[inline]
-fn ascii_digit_values(b: &[u8]) -> Option<[u8; MAX_DIGITS]> {
-    let mut v = [0u8; MAX_DIGITS];
-    let mut bad = b.len() > MAX_DIGITS;
-    for (d, &c) in v.iter_mut().zip(b) {
-        *d = c.wrapping_sub(b'0');
-        bad |= *d > 9;
+fn ascii_digit_values(b: &[u8]) -> Option<[u8; 24]> {
+    let n = b.len();
+    if !(8..=MAX_DIGITS).contains(&n) {
+        return None;
     }
-    (!bad).then_some(v)
+    let word = |k: usize| b.get(k..k + 8).map(|w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8])) ^ ZEROS);
+    let (mid, last) = (8.min(n - 8), n - 8);
+    let (w0, w1, w2) = (word(0)?, word(mid)?, word(last)?);
+    if not_digit_bytes(w0) | not_digit_bytes(w1) | not_digit_bytes(w2) != 0 {
+        return None;
+    }
+    let mut v = [0u8; 24];
+    v[..8].copy_from_slice(&w0.to_le_bytes());
+    v[mid..mid + 8].copy_from_slice(&w1.to_le_bytes());
+    v[last..last + 8].copy_from_slice(&w2.to_le_bytes());
+    Some(v)
+}
+
+/// `0x30` in each byte: the XOR that turns an ASCII digit's byte into its value.
+const ZEROS: u64 = 0x3030_3030_3030_3030;
+
+/// Per byte of a word XORed with [`ZEROS`]: the high bit set for every byte that was no ASCII
+/// digit, exactly (the value 10 and above, or the high bit; the low seven bits plus `0x76`
+/// stay below `0x100`, so no byte carries into the next).
+#[inline]
+fn not_digit_bytes(t: u64) -> u64 {
+    (((t & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676) | t) & 0x8080_8080_8080_8080
 }
 
 /// The values of `b`, at most [`MAX_DIGITS`] full-width digits (U+FF10..U+FF19, `EF BC 90..99`),
 /// or `None` if a character is no such digit.
-fn wide_digit_values(b: &[u8]) -> Option<[u8; MAX_DIGITS]> {
+fn wide_digit_values(b: &[u8]) -> Option<[u8; 24]> {
     if b.len() % 3 != 0 || b.len() > 3 * MAX_DIGITS {
         return None;
     }
-    let mut v = [0u8; MAX_DIGITS];
+    let mut v = [0u8; 24];
     for (d, c) in v.iter_mut().zip(b.chunks_exact(3)) {
         let [0xEF, 0xBC, c @ 0x90..=0x99] = *c else { return None };
         *d = c - 0x90;
@@ -2135,6 +2188,43 @@ mod tests {
     }
 
     /// An ID body of 17 digits with its check character, `X` for 10.
+    /// [`ascii_digit_values`] gives what a loop per byte gives: every byte value at every
+    /// position of digit runs of every length, and generated bytes, mostly digits.
+    #[test]
+    fn ascii_digit_values_reads_as_a_byte_loop() {
+        fn slow(b: &[u8]) -> Option<[u8; 24]> {
+            let mut v = [0u8; 24];
+            for (d, &c) in v.iter_mut().zip(b) {
+                *d = c.wrapping_sub(b'0');
+            }
+            ((8..=MAX_DIGITS).contains(&b.len()) && b.iter().all(u8::is_ascii_digit)).then_some(v)
+        }
+        let mut next = crate::testing::picker(0x51d3_a0c7_e98f_2b64u64);
+        let mut inputs = Vec::new();
+        for len in 0..=MAX_DIGITS + 2 {
+            let run: Vec<u8> = (0..len).map(|_| b'0' + next(10) as u8).collect();
+            for at in 0..len {
+                for c in 0..=255u8 {
+                    let mut b = run.clone();
+                    b[at] = c;
+                    inputs.push(b);
+                }
+            }
+            inputs.push(run);
+        }
+        for _ in 0..20_000 {
+            let len = next(MAX_DIGITS + 3);
+            inputs.push((0..len).map(|_| if next(8) == 0 { next(256) as u8 } else { b'0' + next(10) as u8 }).collect());
+        }
+        let mut some = 0;
+        for b in &inputs {
+            let fast = ascii_digit_values(b);
+            assert_eq!(fast, slow(b), "{b:?}");
+            some += fast.is_some() as usize;
+        }
+        assert!(some > 2_000 && some < inputs.len() / 4, "{some} of {}", inputs.len());
+    }
+
     fn with_id_x(body: &str) -> String {
         const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         let sum: u32 = body.bytes().zip(W).map(|(c, w)| (c - b'0') as u32 * w).sum();
@@ -2464,6 +2554,97 @@ mod tests {
             }
         }
         assert!(hits > runs / 100 && hits < runs / 2, "{hits} of {runs}");
+    }
+
+    /// [`numbers`]' reading of a run that starts with a full-width digit (or a prefix) gives what
+    /// [`numbers_read`] gives from the same start: values in full-width digits alone, mixed with
+    /// ASCII ones, continued, glued to words, longer than any value, in texts built from such
+    /// pieces and their edits.
+    #[test]
+    fn wide_digits_read_runs_as_numbers_read_does() {
+        let mut next = crate::testing::picker(0x7c3a_91e5_0d24_b86fu64);
+        let wide = |t: &str| -> String {
+            t.chars().map(|c| c.to_digit(10).map_or(c, |d| char::from_u32(0xFF10 + d).unwrap_or(c))).collect()
+        };
+        let id = with_id_check("11010519900307123");
+        let mut bases: Vec<String> = [
+            "13812345678",
+            "138123456789",
+            "1381234567",
+            "010623456789",
+            "0086138123456789",
+            "12345678901234567890",
+            "123456789012345678901",
+            "138",
+        ]
+        .iter()
+        .map(|b| wide(b))
+        .collect();
+        bases.push(wide(&id));
+        bases.push(wide(&with_luhn("622202123456789012")));
+        bases.push(wide(&with_luhn("6222021234567890")));
+        bases.extend(phone_like_bases(&mut next, 2, 40).iter().map(|b| wide(b)));
+        bases.push(format!("{}X", wide(&id[..17])));
+        bases.push(format!("{}1234", wide("1381234")));
+        bases.push("（０１０）６２３４５６７８".to_string());
+        bases.push("＋８６１３８１２３４５６７８".to_string());
+        let pieces = [
+            "１", "３", "０", "8", "-", "－", "X", "Ｘ", "ｘ", " ", "\u{3000}", "a", "ａ", ".", "转", "中", "@", "（",
+            "）",
+        ];
+        let mut texts = Vec::new();
+        for base in &bases {
+            for before in ["", "a", "ａ", " ", "v1.", "中", "1", "#"] {
+                for after in
+                    ["", " ", "a", "Ａ", "中", ".5", "X", "ｘ", "-", "-1", "－１", "1", "\u{3000}２", "转1", "@"]
+                {
+                    texts.push(format!("{before}{base}{after}"));
+                }
+            }
+            for _ in 0..200 {
+                let mut t: Vec<String> = base.chars().map(String::from).collect();
+                for _ in 0..1 + next(3) {
+                    let at = next(t.len() + 1);
+                    let piece = pieces[next(pieces.len())].to_string();
+                    match next(3) {
+                        0 => t.insert(at, piece),
+                        1 if at < t.len() => t[at] = piece,
+                        _ if at < t.len() => {
+                            t.remove(at);
+                        }
+                        _ => {}
+                    }
+                }
+                texts.push(t.concat());
+            }
+        }
+        // A run longer than `MAX_RUN_BYTES`: `numbers_read` cuts it there.
+        texts.push("１".repeat(MAX_RUN_BYTES / 3 + 5));
+        let sc = Scanner::new();
+        let (mut runs, mut wide_runs, mut wide_hits) = (0, 0, 0);
+        for t in &texts {
+            let b = t.as_bytes();
+            // Where a run starts, as the scanner calls `numbers`: not after a digit.
+            let after_digit = |i: usize| i > 0 && b[i - 1].is_ascii_digit() || i >= 3 && digit_at(b, i - 3);
+            let starts = (0..b.len()).filter(|&i| {
+                (digit_at(b, i) || ["（", "＋", "+", "("].iter().any(|p| b[i..].starts_with(p.as_bytes())))
+                    && !after_digit(i)
+            });
+            for i in starts.filter(|&i| !b[i].is_ascii_digit()).take(if t.len() > 1000 { 1 } else { usize::MAX }) {
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                let at = numbers(&sc, t, i, 0, &mut fast);
+                assert_eq!(at, numbers_read(&sc, t, i, 0, &mut slow), "{t:?} {i}");
+                let fast: Vec<_> = fast.iter().map(number_key).collect();
+                assert_eq!(fast, slow.iter().map(number_key).collect::<Vec<_>>(), "{t:?} {i}");
+                runs += 1;
+                if wide_digits(&sc, t, i, 0, &mut Vec::new()).is_some() {
+                    wide_runs += 1;
+                    wide_hits += fast.len();
+                }
+            }
+        }
+        assert!(wide_runs > runs / 2 && wide_runs < runs * 9 / 10, "{wide_runs} of {runs}");
+        assert!(wide_hits > 1000 && wide_hits < wide_runs / 10, "{wide_hits} of {wide_runs}");
     }
 
     /// The scanner's loop as it was written, before its fast paths: every digit run goes to
