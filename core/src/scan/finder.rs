@@ -1586,7 +1586,9 @@ fn address(s: &str, j: usize, labelled: bool) -> Option<(usize, usize)> {
     // An export-style address (`浙江省 杭州市 西湖区 文三路1号`): a prefix of two or three
     // levels, one or two blanks, then Han text that is not a field word. Only tried when the
     // prefix ends right before a blank, and kept only when that body has a house-number suffix.
-    if from > 0 && window[from..].starts_with(is_blank) && split.is_some_and(|a| levels(&a) >= 2) {
+    // `b' '`, `b'\t'` or the lead byte of `\u{3000}`: a byte test before the char one.
+    let blank_next = matches!(window.as_bytes().get(from), Some(b' ' | b'\t' | 0xE3));
+    if from > 0 && blank_next && window[from..].starts_with(is_blank) && split.is_some_and(|a| levels(&a) >= 2) {
         let rest = window[from..].trim_start_matches(is_blank);
         let blanks = window[from..].len() - rest.len();
         let gap = window[from..from + blanks].chars().count();
