@@ -135,12 +135,7 @@ pub(crate) fn plain_end(b: &[u8], mut i: usize) -> usize {
         _ => i += 1,
     }
     while let Some(w) = word(b, i) {
-        // Per byte: `(`..=`+` (0x28..=0x2B) and `0`..=`@` (0x30..=0x40), and every byte of 0x80
-        // and above (`w`). Only such a byte carries into the byte above it: the lowest mark, the
-        // only one read, is exact (see `lowest`).
-        let open_plus = w.wrapping_add(0x5858_5858_5858_5858) & !w.wrapping_add(0x5454_5454_5454_5454);
-        let digit_at = w.wrapping_add(0x5050_5050_5050_5050) & !w.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
-        let stop = (w | open_plus | digit_at) & HIGH;
+        let stop = plain_stops(w);
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
@@ -150,6 +145,35 @@ pub(crate) fn plain_end(b: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The bytes of `w` that [`is_stop`], marked by their high bits: `(`..=`+` (0x28..=0x2B) and
+/// `0`..=`@` (0x30..=0x40), and every byte of 0x80 and above (`w`). Only such a byte carries into
+/// the byte above it: the lowest mark, the only one read, is exact (see `lowest`), and a word
+/// with no stop has no mark.
+#[inline(always)]
+fn plain_stops(w: u64) -> u64 {
+    let open_plus = w.wrapping_add(0x5858_5858_5858_5858) & !w.wrapping_add(0x5454_5454_5454_5454);
+    let digit_at = w.wrapping_add(0x5050_5050_5050_5050) & !w.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
+    (w | open_plus | digit_at) & HIGH
+}
+
+/// Whether no byte of `b[start..end]` (`start <= end`) [`is_stop`], read as one word (the
+/// bytes past `end` zeroed: 0 is no stop) or as two that overlap within the value, when it has
+/// at most sixteen bytes and the line at least eight from `start`; `None` otherwise. Most JSON
+/// values the scanner passes over are such (`INFO`, `order-svc`), and [`plain_end`] would read
+/// them byte by byte once fewer than eight are left.
+#[inline(always)]
+pub(crate) fn plain_short(b: &[u8], start: usize, end: usize) -> Option<bool> {
+    let n = end.checked_sub(start)?;
+    if n < 8 {
+        let w = word(b, start)? & ((1u64 << (8 * n)) - 1);
+        Some(plain_stops(w) == 0)
+    } else if n <= 16 {
+        Some(plain_stops(word(b, start)?) | plain_stops(word(b, end - 8)?) == 0)
+    } else {
+        None
+    }
 }
 
 /// The bytes of `w` that end a JSON string's plain run (`"`, `\\`, below 0x20), marked by their
@@ -200,7 +224,10 @@ pub(crate) fn short_json_run(b: &[u8], i: usize) -> Option<(usize, u64)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{digits_end, host_end, is_stop, json_plain_end, plain_end, short_digit_run, short_json_run, word_end};
+    use super::{
+        digits_end, host_end, is_stop, json_plain_end, plain_end, plain_short, short_digit_run, short_json_run,
+        word_end,
+    };
 
     fn slow(b: &[u8], mut i: usize) -> usize {
         while i < b.len() && b[i].is_ascii_digit() {
@@ -338,6 +365,35 @@ mod tests {
             }
         }
         assert!(high > 200_000, "{high}");
+    }
+
+    /// `plain_short` answers whether the value holds no stop, as a byte loop does, when it has
+    /// at most sixteen bytes and eight are left in the line, and only then: one stop of every
+    /// byte value at every place in the value and in the bytes around it (read in the same
+    /// words, they must not count).
+    #[test]
+    fn plain_short_matches_the_byte_loop() {
+        let plain = b"ab_ -.,/\"ZYz}{!&%'~^`|[]$#AbCdEf";
+        let mut checked = 0;
+        for stop in 0..=255u8 {
+            for n in 0..=18 {
+                for after in [0, 1, 7, 9] {
+                    for at in 0..n + after + 2 {
+                        let mut b = plain[..1 + n + after].to_vec();
+                        if let Some(c) = b.get_mut(at) {
+                            *c = stop;
+                        }
+                        let (start, end) = (1, 1 + n);
+                        let want =
+                            (n <= 16 && start + 8 <= b.len()).then(|| b[start..end].iter().all(|&c| !is_stop(c)));
+                        assert_eq!(plain_short(&b, start, end), want, "stop {stop} n {n} after {after} at {at}");
+                        checked += usize::from(want == Some(false));
+                    }
+                }
+            }
+        }
+        assert_eq!(plain_short(b"abcdefghij", 5, 4), None);
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]

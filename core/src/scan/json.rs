@@ -4,7 +4,7 @@
 //! only the bytes of the reported spans, so key order, spacing, escapes and numbers stay as they
 //! were.
 
-use super::bytes::{json_plain_end, plain_end, short_json_run};
+use super::bytes::{digits_end, json_plain_end, plain_end, plain_short, short_json_run};
 use super::finder::{self, CONF_CHECKED};
 use super::{Hit, JsonPlace, Scanner};
 use crate::kinds::{is_han, is_valid};
@@ -822,13 +822,22 @@ fn forced(sc: &Scanner, value: &str, base: usize, key: Option<(Kind, bool)>, out
 /// (`2026-11-29T00:02:53.477Z`), levels and service names are such values: the scanner would read
 /// each digit group of a time stamp as a number run.
 ///
-/// A log time stamp of the one common shape ([`is_log_time`]) is inert without the general
-/// reading. Else eight bytes at a time: a stretch inside one word has fewer than eight digits, so
-/// only the digits of the stretch that runs on from word to word (`carry`) are counted.
+/// A log time stamp of the one common shape ([`is_log_time`]) is inert, and a value that starts
+/// with [`finder::MIN_DIGITS`] digits (an order number, an id) is not, without the general
+/// reading ([`inert_words`]).
 fn inert(b: &[u8], start: usize, end: usize) -> bool {
     if b.get(start..end).is_some_and(is_log_time) {
         return true;
     }
+    if digits_end(&b[..end], start) - start >= finder::MIN_DIGITS {
+        return false;
+    }
+    inert_words(b, start, end)
+}
+
+/// [`inert`] read eight bytes at a time: a stretch inside one word has fewer than eight digits,
+/// so only the digits of the stretch that runs on from word to word (`carry`) are counted.
+fn inert_words(b: &[u8], start: usize, end: usize) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     // The number of marked bytes (high bits) of a mask: a multiply, as the build has no `popcnt`.
@@ -922,10 +931,11 @@ fn is_log_time(v: &[u8]) -> bool {
 /// Whether the free-text scanner passes over the string value `b[start..end]` and finds
 /// nothing in it: it holds no byte the scanner stops at ([`super::bytes::is_stop`]: it is ASCII
 /// without a digit, `@`, `+`, `(`, `=` or `:`), as levels (`INFO`), service names (`order-svc`)
-/// and many messages.
-#[inline]
+/// and many messages. Short values in a word or two ([`plain_short`]); inlined, as then it
+/// costs less than a call.
+#[inline(always)]
 fn passed_over(b: &[u8], start: usize, end: usize) -> bool {
-    plain_end(&b[..end], start) == end
+    plain_short(b, start, end).unwrap_or_else(|| plain_end(&b[..end], start) == end)
 }
 
 /// Where `value.trim()` starts and ends. Most values neither start nor end with a character
@@ -1010,7 +1020,7 @@ fn hex4(b: &[u8], i: usize) -> Lexed<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{finder, inert, is_log_time, passed_over, trim_bounds, JsonKeys, KeyMemo, LOG_TIME};
+    use super::{finder, inert, inert_words, is_log_time, passed_over, trim_bounds, JsonKeys, KeyMemo, LOG_TIME};
     use crate::{Kind, Scanner};
 
     /// A [`KeyMemo`] answers what a plain reading of the lists answers, for keys read again and
@@ -1093,6 +1103,7 @@ mod tests {
             // Alone, and inside a line whose bytes after the value could join a stretch.
             let line = format!("\"{v}\"12345678901234567890");
             let alone = inert(v.as_bytes(), 0, v.len());
+            assert_eq!(alone, inert_words(v.as_bytes(), 0, v.len()), "{v:?}");
             assert_eq!(inert(line.as_bytes(), 1, v.len() + 1), alone, "{v:?}");
             if alone {
                 passed += 1;
