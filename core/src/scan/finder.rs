@@ -1730,37 +1730,22 @@ fn address_body(window: &str, from: usize) -> (Option<usize>, usize) {
             const DAN: u32 = utf8_word('单');
             const LOU: u32 = utf8_word('楼');
             // Each arm with its char as a constant, so that the rules fold to its case.
+            macro_rules! take {
+                ($c:literal) => {{
+                    body.advance(b, at, $c, true);
+                    true
+                }};
+            }
             let taken = match body_word_at(b, at) {
                 HAO if at > 0 && body_field_word_at(b, at, '号') => break,
                 DAN if at > 0 && body_field_word_at(b, at, '单') => break,
-                HAO => {
-                    body.advance(b, at, '号', true);
-                    true
-                }
-                SHI => {
-                    body.advance(b, at, '室', true);
-                    true
-                }
-                DONG => {
-                    body.advance(b, at, '栋', true);
-                    true
-                }
-                ZHUANG => {
-                    body.advance(b, at, '幢', true);
-                    true
-                }
-                YUAN => {
-                    body.advance(b, at, '元', true);
-                    true
-                }
-                DAN => {
-                    body.advance(b, at, '单', true);
-                    true
-                }
-                LOU => {
-                    body.advance(b, at, '楼', true);
-                    true
-                }
+                HAO => take!('号'),
+                SHI => take!('室'),
+                DONG => take!('栋'),
+                ZHUANG => take!('幢'),
+                YUAN => take!('元'),
+                DAN => take!('单'),
+                LOU => take!('楼'),
                 _ => false,
             };
             if taken {
