@@ -2112,6 +2112,44 @@ mod tests {
         format!("{body}{}", (10 - sum % 10) % 10)
     }
 
+    /// Texts made of each base: with every `before` and `after` around it, and `edits` times with
+    /// one to three of `pieces` inserted, put in place of a char, or a char removed (the number
+    /// readers' differential tests share these).
+    fn edited_texts(
+        bases: &[String],
+        before: &[&str],
+        after: &[&str],
+        pieces: &[&str],
+        edits: usize,
+        next: &mut impl FnMut(usize) -> usize,
+    ) -> Vec<String> {
+        let mut texts = Vec::new();
+        for base in bases {
+            for b in before {
+                for a in after {
+                    texts.push(format!("{b}{base}{a}"));
+                }
+            }
+            for _ in 0..edits {
+                let mut t: Vec<String> = base.chars().map(String::from).collect();
+                for _ in 0..1 + next(3) {
+                    let at = next(t.len() + 1);
+                    let piece = pieces[next(pieces.len())].to_string();
+                    match next(3) {
+                        0 => t.insert(at, piece),
+                        1 if at < t.len() => t[at] = piece,
+                        _ if at < t.len() => {
+                            t.remove(at);
+                        }
+                        _ => {}
+                    }
+                }
+                texts.push(t.concat());
+            }
+        }
+        texts
+    }
+
     /// The phone-like number candidates the classifier tests share: mobiles after country
     /// prefixes (`per_prefix` random bodies each), landlines with and without extensions, and
     /// `random` runs of 10 to 19 digits beginning with 0, 1 or 2.
@@ -2529,30 +2567,14 @@ mod tests {
             "1", "3", "0", "8", "-", "-", "X", "x", " ", " ", "a", ".", "０", "－", "Ｘ", "转", "中", "@", "\u{3000}",
             "+",
         ];
-        let mut texts = Vec::new();
-        for base in &bases {
-            for before in ["", "a", " ", "v1.", "中"] {
-                for after in ["", " ", "a", "中", ".5", "X", "-", "-1", "０"] {
-                    texts.push(format!("{before}{base}{after}"));
-                }
-            }
-            for _ in 0..300 {
-                let mut t: Vec<String> = base.chars().map(String::from).collect();
-                for _ in 0..1 + next(3) {
-                    let at = next(t.len() + 1);
-                    let piece = pieces[next(pieces.len())].to_string();
-                    match next(3) {
-                        0 => t.insert(at, piece),
-                        1 if at < t.len() => t[at] = piece,
-                        _ if at < t.len() => {
-                            t.remove(at);
-                        }
-                        _ => {}
-                    }
-                }
-                texts.push(t.concat());
-            }
-        }
+        let texts = edited_texts(
+            &bases,
+            &["", "a", " ", "v1.", "中"],
+            &["", " ", "a", "中", ".5", "X", "-", "-1", "０"],
+            &pieces,
+            300,
+            &mut next,
+        );
         let sc = Scanner::new();
         let (mut runs, mut hits) = (0, 0);
         for t in &texts {
@@ -2611,32 +2633,14 @@ mod tests {
             "１", "３", "０", "8", "-", "－", "X", "Ｘ", "ｘ", " ", "\u{3000}", "a", "ａ", ".", "转", "中", "@", "（",
             "）",
         ];
-        let mut texts = Vec::new();
-        for base in &bases {
-            for before in ["", "a", "ａ", " ", "v1.", "中", "1", "#"] {
-                for after in
-                    ["", " ", "a", "Ａ", "中", ".5", "X", "ｘ", "-", "-1", "－１", "1", "\u{3000}２", "转1", "@"]
-                {
-                    texts.push(format!("{before}{base}{after}"));
-                }
-            }
-            for _ in 0..200 {
-                let mut t: Vec<String> = base.chars().map(String::from).collect();
-                for _ in 0..1 + next(3) {
-                    let at = next(t.len() + 1);
-                    let piece = pieces[next(pieces.len())].to_string();
-                    match next(3) {
-                        0 => t.insert(at, piece),
-                        1 if at < t.len() => t[at] = piece,
-                        _ if at < t.len() => {
-                            t.remove(at);
-                        }
-                        _ => {}
-                    }
-                }
-                texts.push(t.concat());
-            }
-        }
+        let mut texts = edited_texts(
+            &bases,
+            &["", "a", "ａ", " ", "v1.", "中", "1", "#"],
+            &["", " ", "a", "Ａ", "中", ".5", "X", "ｘ", "-", "-1", "－１", "1", "\u{3000}２", "转1", "@"],
+            &pieces,
+            200,
+            &mut next,
+        );
         // A run longer than `MAX_RUN_BYTES`: `numbers_read` cuts it there.
         texts.push("１".repeat(MAX_RUN_BYTES / 3 + 5));
         let sc = Scanner::new();
@@ -2702,31 +2706,14 @@ mod tests {
         let pieces = [
             "1", "0", "8", "-", "－", "X", "Ｘ", " ", "\u{3000}", "a", ".", "转", "中", "@", "(", ")", "（", "）", "１",
         ];
-        let mut texts = Vec::new();
-        for base in &bases {
-            for before in ["", "a", "ａ", " ", "v1.", "中", "#"] {
-                for after in ["", " ", "a", "中", ".5", "X", "ｘ", "-", "-1", "－１", "1", "\u{3000}２", "转1", "@"]
-                {
-                    texts.push(format!("{before}{base}{after}"));
-                }
-            }
-            for _ in 0..60 {
-                let mut t: Vec<String> = base.chars().map(String::from).collect();
-                for _ in 0..1 + next(3) {
-                    let at = next(t.len() + 1);
-                    let piece = pieces[next(pieces.len())].to_string();
-                    match next(3) {
-                        0 => t.insert(at, piece),
-                        1 if at < t.len() => t[at] = piece,
-                        _ if at < t.len() => {
-                            t.remove(at);
-                        }
-                        _ => {}
-                    }
-                }
-                texts.push(t.concat());
-            }
-        }
+        let mut texts = edited_texts(
+            &bases,
+            &["", "a", "ａ", " ", "v1.", "中", "#"],
+            &["", " ", "a", "中", ".5", "X", "ｘ", "-", "-1", "－１", "1", "\u{3000}２", "转1", "@"],
+            &pieces,
+            60,
+            &mut next,
+        );
         // A run longer than `MAX_RUN_BYTES`: `numbers_read` cuts it there.
         texts.push(format!("(0571){}", "1".repeat(MAX_RUN_BYTES + 5)));
         texts.push(format!("(0571)1 {}", "1".repeat(MAX_RUN_BYTES + 5)));
