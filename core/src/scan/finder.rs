@@ -2112,6 +2112,17 @@ mod tests {
         format!("{body}{}", (10 - sum % 10) % 10)
     }
 
+    /// [`numbers`] from `i` of `t` ends where [`numbers_read`] ends and finds what it finds: the
+    /// number of values found.
+    fn numbers_as_read(sc: &Scanner, t: &str, i: usize) -> usize {
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        let at = numbers(sc, t, i, 0, &mut fast);
+        assert_eq!(at, numbers_read(sc, t, i, 0, &mut slow), "{t:?} {i}");
+        let fast: Vec<_> = fast.iter().map(number_key).collect();
+        assert_eq!(fast, slow.iter().map(number_key).collect::<Vec<_>>(), "{t:?} {i}");
+        fast.len()
+    }
+
     /// Texts made of each base: with every `before` and `after` around it, and `edits` times with
     /// one to three of `pieces` inserted, put in place of a char, or a char removed (the number
     /// readers' differential tests share these).
@@ -2654,15 +2665,11 @@ mod tests {
                     && !after_digit(i)
             });
             for i in starts.filter(|&i| !b[i].is_ascii_digit()).take(if t.len() > 1000 { 1 } else { usize::MAX }) {
-                let (mut fast, mut slow) = (Vec::new(), Vec::new());
-                let at = numbers(&sc, t, i, 0, &mut fast);
-                assert_eq!(at, numbers_read(&sc, t, i, 0, &mut slow), "{t:?} {i}");
-                let fast: Vec<_> = fast.iter().map(number_key).collect();
-                assert_eq!(fast, slow.iter().map(number_key).collect::<Vec<_>>(), "{t:?} {i}");
+                let found = numbers_as_read(&sc, t, i);
                 runs += 1;
                 if wide_digits(&sc, t, i, 0, &mut Vec::new()).is_some() {
                     wide_runs += 1;
-                    wide_hits += fast.len();
+                    wide_hits += found;
                 }
             }
         }
@@ -2722,15 +2729,11 @@ mod tests {
         for t in &texts {
             let b = t.as_bytes();
             for i in (0..b.len()).filter(|&i| b[i] == b'(' || b[i..].starts_with("（".as_bytes())) {
-                let (mut fast, mut slow) = (Vec::new(), Vec::new());
-                let at = numbers(&sc, t, i, 0, &mut fast);
-                assert_eq!(at, numbers_read(&sc, t, i, 0, &mut slow), "{t:?} {i}");
-                let fast: Vec<_> = fast.iter().map(number_key).collect();
-                assert_eq!(fast, slow.iter().map(number_key).collect::<Vec<_>>(), "{t:?} {i}");
+                let found = numbers_as_read(&sc, t, i);
                 runs += 1;
                 if area_code(b, i).is_some() {
                     area_runs += 1;
-                    area_hits += fast.len();
+                    area_hits += found;
                 }
             }
         }
