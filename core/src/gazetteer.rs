@@ -212,8 +212,9 @@ struct Gazetteer {
     /// The texts of `keys`, in their order.
     arena: Vec<u8>,
     /// A bit per hash of a head (see [`head_bit`]): most positions that start no key are told
-    /// by this 8 KiB table, without touching the larger index.
-    head_bits: Box<[u64]>,
+    /// by this 8 KiB table, without touching the larger index. A fixed size: a bit's word is
+    /// read without a bounds check.
+    head_bits: Box<[u64; 1 << 10]>,
 }
 
 /// The bit of `head` in `Gazetteer::head_bits`.
@@ -222,28 +223,30 @@ fn head_bit(head: u64) -> usize {
     (head.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 48) as usize
 }
 
-/// An open-addressing table from a key head to its range in `keys`. (Plain boxed slices rather
+/// Slots of [`HeadIndex`]: a fixed size, so that a probe needs no bounds check, with room for
+/// twice the heads of the shipped table (about 3,000).
+const HEAD_SLOTS: usize = 1 << 13;
+
+/// An open-addressing table from a key head to its range in `keys`. (Plain boxed arrays rather
 /// than a `HashMap`: it lives for the whole process, and leak checkers such as valgrind see a
-/// pointer to their starts.) The heads are probed in a slice of their own, 8 bytes a slot, so
+/// pointer to their starts.) The heads are probed in an array of their own, 8 bytes a slot, so
 /// the probed table stays small in the cache: the scanner looks a head up at every position
-/// where an address may start.
+/// where an address may start. A probe starts at the low bits of [`head_bit`], which
+/// [`Gazetteer::matches_at`] has just computed for its filter.
 struct HeadIndex {
     /// [`head`]s, 0 for an empty slot (a head is never 0).
-    heads: Box<[u64]>,
+    heads: Box<[u64; HEAD_SLOTS]>,
     /// The range of `keys` of the head in the same slot.
-    ranges: Box<[(u16, u16)]>,
-    mask: usize,
+    ranges: Box<[(u16, u16); HEAD_SLOTS]>,
 }
 
 impl HeadIndex {
-    /// Indexes `keys`, which are sorted by head (at most `u16::MAX` of them).
+    /// Indexes `keys`, which are sorted by head (at most `u16::MAX` of them), and at most
+    /// `HEAD_SLOTS / 2` heads: the keys of further heads (never in the shipped table, a test
+    /// checks it) are left out, so that a probe always ends at an empty slot.
     fn new(keys: &[Key]) -> HeadIndex {
-        let size = (keys.len() * 2).next_power_of_two().max(16);
-        let mut index = HeadIndex {
-            heads: vec![0; size].into_boxed_slice(),
-            ranges: vec![(0, 0); size].into_boxed_slice(),
-            mask: size - 1,
-        };
+        let mut index = HeadIndex { heads: Box::new([0; HEAD_SLOTS]), ranges: Box::new([(0, 0); HEAD_SLOTS]) };
+        let mut used = 0;
         for (i, k) in keys.iter().enumerate().take(u16::MAX as usize) {
             if k.head == 0 {
                 continue;
@@ -251,7 +254,8 @@ impl HeadIndex {
             let slot = index.slot(k.head);
             if index.heads[slot] == k.head {
                 index.ranges[slot].1 = i as u16 + 1;
-            } else {
+            } else if used < HEAD_SLOTS / 2 {
+                used += 1;
                 index.heads[slot] = k.head;
                 index.ranges[slot] = (i as u16, i as u16 + 1);
             }
@@ -262,9 +266,9 @@ impl HeadIndex {
     /// The slot holding `head`, or the empty slot where it would go.
     #[inline]
     fn slot(&self, head: u64) -> usize {
-        let mut i = (head.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & self.mask;
+        let mut i = head_bit(head) % HEAD_SLOTS;
         while self.heads[i] != head && self.heads[i] != 0 {
-            i = (i + 1) & self.mask;
+            i = (i + 1) % HEAD_SLOTS;
         }
         i
     }
@@ -357,7 +361,7 @@ impl Gazetteer {
         keys.sort_unstable_by_key(|(k, _)| (k.head.swap_bytes(), k.row, k.short));
 
         let mut arena = Vec::with_capacity(keys.iter().map(|(_, text)| text.len()).sum());
-        let mut head_bits = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        let mut head_bits = Box::new([0u64; 1 << 10]);
         let keys: Vec<Key> = keys
             .into_iter()
             .map(|(mut k, text)| {
