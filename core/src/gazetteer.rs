@@ -110,6 +110,9 @@ struct Key {
     historical: bool,
     /// `text` ends in `市`.
     city_suffix: bool,
+    /// `short || city_suffix`: a match of the key depends on the text after it (a street word
+    /// or `场`), so that a match of the others reads no further.
+    reads_after: bool,
     /// Chars in `text`.
     chars: u32,
     /// Offset of the name in `Gazetteer::arena`, where the keys of one head lie together.
@@ -131,6 +134,7 @@ impl Key {
             code: region.code,
             historical,
             city_suffix: text.ends_with('市'),
+            reads_after: short || text.ends_with('市'),
             chars: text.chars().count() as u32,
             off: 0,
         };
@@ -403,8 +407,10 @@ impl Gazetteer {
         let (lo, hi) = self.by_head.get(head);
         let tail = load8(rest, 6);
         found.lo = lo;
-        // A bucket holds at most `MAX_BUCKET` keys (a test checks the table).
-        for (i, k) in self.keys.get(lo..hi).unwrap_or(&[]).iter().take(MAX_BUCKET).enumerate() {
+        // A bucket holds at most `MAX_BUCKET` keys (a test checks the table); the bound is for
+        // the bits of `found`, clamped here so that the loop has one end test.
+        let hi = hi.min(lo + MAX_BUCKET);
+        for (i, k) in self.keys.get(lo..hi).unwrap_or(&[]).iter().enumerate() {
             // Every key of the bucket starts with the same two chars as `rest`: compare the rest.
             let len = k.len as usize;
             if len > rest.len()
@@ -413,11 +419,13 @@ impl Gazetteer {
             {
                 continue;
             }
-            let after = &rest[len..];
-            // 中山市场 is a market in 中山, not 中山市 + 场.
-            let market = k.city_suffix && after.starts_with("场".as_bytes());
-            if market || (k.short && starts_street(after)) {
-                continue;
+            if k.reads_after {
+                let after = &rest[len..];
+                // 中山市场 is a market in 中山, not 中山市 + 场.
+                let market = k.city_suffix && after.starts_with("场".as_bytes());
+                if market || (k.short && starts_street(after)) {
+                    continue;
+                }
             }
             found.bits[k.level as usize] |= 1 << i;
         }
@@ -850,16 +858,8 @@ mod tests {
     #[test]
     fn matches_at_agrees_with_every_name() {
         let g = gazetteer();
-        let name = |k: &Key| &g.arena[k.off as usize..k.off as usize + k.len as usize];
-        let slow = |s: &str, pos: usize| -> Vec<(u32, bool, usize)> {
-            let rest = &s.as_bytes()[pos..];
-            let kept = |k: &&Key| {
-                let after = &rest[k.len as usize..];
-                !(k.city_suffix && after.starts_with("场".as_bytes()) || k.short && starts_street(after))
-            };
-            let keys = g.keys.iter().filter(|k| rest.starts_with(name(k))).filter(kept);
-            keys.map(|k| (k.row, k.short, pos + k.len as usize)).collect()
-        };
+        let name = |k: &Key| key_name(g, k);
+        let slow = |s: &str, pos: usize| matches_by_name(g, s, pos);
         let mut pieces: Vec<String> =
             ["省", "市", "场", "路", "大道", "东路", " ", "\u{3000}", "a", "1", "é", "😀"].map(String::from).to_vec();
         for k in g.keys.iter().step_by(5) {
@@ -891,6 +891,44 @@ mod tests {
             }
         }
         assert!(found > n / 20, "{found} of {n}");
+    }
+
+    /// The name of a key.
+    fn key_name<'g>(g: &'g Gazetteer, k: &Key) -> &'g [u8] {
+        &g.arena[k.off as usize..k.off as usize + k.len as usize]
+    }
+
+    /// The keys that match `s` at `pos`, by comparing the text with every key's name: (row,
+    /// short name, end), in key order.
+    fn matches_by_name(g: &Gazetteer, s: &str, pos: usize) -> Vec<(u32, bool, usize)> {
+        let rest = &s.as_bytes()[pos..];
+        let kept = |k: &&Key| {
+            let after = &rest[k.len as usize..];
+            !(k.city_suffix && after.starts_with("场".as_bytes()) || k.short && starts_street(after))
+        };
+        let keys = g.keys.iter().filter(|k| rest.starts_with(key_name(g, k))).filter(kept);
+        keys.map(|k| (k.row, k.short, pos + k.len as usize)).collect()
+    }
+
+    /// [`Gazetteer::matches_at`], which reads the text after a match only for the keys whose
+    /// match depends on it (`Key::reads_after`), agrees with the names on every name followed by
+    /// each word that drops a match (a street word, `场` after `市`) and by others.
+    #[test]
+    fn matches_at_reads_after_every_name() {
+        let g = gazetteer();
+        let mut dropped = 0;
+        for k in &g.keys {
+            let text = std::str::from_utf8(key_name(g, k)).unwrap_or("");
+            for after in ["场", "路", "大道", "东路", "湾", "省", "区", "a", ""] {
+                let s = format!("{text}{after}");
+                let at = g.matches_at(&s, 0);
+                let all = at.bits[0] | at.bits[1] | at.bits[2];
+                let fast: Vec<_> = at.iter_bits(g, all).map(|(k, end)| (k.row, k.short, end)).collect();
+                assert_eq!(fast, matches_by_name(g, &s, 0), "{s:?}");
+                dropped += !fast.iter().any(|&(row, short, _)| (row, short) == (k.row, k.short)) as usize;
+            }
+        }
+        assert!(dropped > 1_000, "{dropped}");
     }
 
     #[test]
