@@ -551,7 +551,7 @@ pub(crate) fn skip_blanks(s: &str, mut pos: usize) -> usize {
 }
 
 /// One way of reading the start of an address.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Parse {
     province_end: usize,
     city_end: usize,
@@ -627,10 +627,31 @@ pub fn is_province_prefix(p: u32) -> bool {
 /// township or street level, no former names beyond those in the table, and no typo
 /// tolerance. Any other word that starts with a full region name still matches it.
 pub fn split_address(s: &str) -> Option<AddressSplit> {
+    // The readings are not kept: nearly always one is longer than the others and decides, and
+    // [`Longest`] finds it as they come. Only a tie at the longest end (`西湖区…`, 杭州 or 南昌)
+    // needs them all, read a second time.
+    let mut longest = Longest::default();
+    readings(s, |p| longest.add(p));
+    if longest.tied {
+        return split_tied(s);
+    }
+    longest.split()
+}
+
+/// [`split_address`] when readings tie at the longest end: all of them, by [`resolve`].
+#[cold]
+#[inline(never)]
+fn split_tied(s: &str) -> Option<AddressSplit> {
+    let mut parses = Vec::new();
+    readings(s, |p| parses.push(p));
+    resolve(&parses)
+}
+
+/// Gives every reading of the start of `s` (see [`split_address`]) to `add`, always in the same
+/// order: of equal readings, [`resolve`] and [`Longest`] keep the first.
+#[inline(always)]
+fn readings(s: &str, mut add: impl FnMut(Parse)) {
     let g = gazetteer();
-    // Four slots hold the readings of nearly every address (province; city by full and by short
-    // name; county): more would be zero-filled by a `memset` call at every call.
-    let mut parses: Small<Parse, 4> = Small::new(Parse::EMPTY);
     // Each position is looked up once; the readings below read the keys of one level at a time.
     let at0 = g.matches_at(s, 0);
     // A short name with a stray `省` (`广西省`) reads like the full name of the same row: the
@@ -650,84 +671,44 @@ pub fn split_address(s: &str) -> Option<AddressSplit> {
         let prefix = pk.code / 10_000;
         // Three chars or more: every province name is Han text (3 bytes a char).
         if !p_short && p_end >= 9 {
-            parses.push(Parse::new(p_end, p_end, p_end, pk, 1));
+            add(Parse::new(p_end, p_end, p_end, pk, 1));
         }
         let at_pos = g.matches_at(s, skip_blanks(s, p_end));
         for (ck, c_end) in at_pos.iter(g, Level::City) {
             if ck.code / 10_000 != prefix {
                 continue;
             }
-            parses.push(Parse::new(p_end, c_end, c_end, ck, 2));
+            add(Parse::new(p_end, c_end, c_end, ck, 2));
             for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(g, Level::County) {
                 if dk.code / 100 == ck.code / 100 {
-                    parses.push(Parse::new(p_end, c_end, d_end, dk, 3));
+                    add(Parse::new(p_end, c_end, d_end, dk, 3));
                 }
             }
         }
         for (dk, d_end) in at_pos.iter(g, Level::County) {
             if dk.code / 10_000 == prefix {
-                parses.push(Parse::new(p_end, p_end, d_end, dk, 2));
+                add(Parse::new(p_end, p_end, d_end, dk, 2));
             }
         }
     }
     for (ck, c_end) in at0.iter(g, Level::City) {
         if !ck.short && ck.chars >= 3 {
-            parses.push(Parse::new(0, c_end, c_end, ck, 1));
+            add(Parse::new(0, c_end, c_end, ck, 1));
         }
         for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(g, Level::County) {
             if dk.code / 100 == ck.code / 100 {
-                parses.push(Parse::new(0, c_end, d_end, dk, 2));
+                add(Parse::new(0, c_end, d_end, dk, 2));
             }
         }
     }
     for (dk, d_end) in at0.iter(g, Level::County) {
         if dk.chars >= 3 {
-            parses.push(Parse::new(0, 0, d_end, dk, 1));
-        }
-    }
-    resolve(parses.as_slice())
-}
-
-/// A short list on the stack that moves to a `Vec` only when it outgrows `N`: the readings of
-/// one address.
-struct Small<T: Copy, const N: usize> {
-    inline: [T; N],
-    n: usize,
-    spill: Vec<T>,
-}
-
-impl<T: Copy, const N: usize> Small<T, N> {
-    /// An empty list; `fill` only fills the unused slots.
-    fn new(fill: T) -> Self {
-        Small { inline: [fill; N], n: 0, spill: Vec::new() }
-    }
-
-    fn push(&mut self, x: T) {
-        if self.n < N {
-            self.inline[self.n] = x;
-            self.n += 1;
-        } else {
-            if self.spill.is_empty() {
-                self.spill.extend_from_slice(&self.inline);
-            }
-            self.spill.push(x);
-        }
-    }
-
-    /// The items, in push order.
-    fn as_slice(&self) -> &[T] {
-        if self.spill.is_empty() {
-            &self.inline[..self.n]
-        } else {
-            &self.spill
+            add(Parse::new(0, 0, d_end, dk, 1));
         }
     }
 }
 
 impl Parse {
-    const EMPTY: Parse =
-        Parse { province_end: 0, city_end: 0, district_end: 0, row: 0, code: 0, historical: false, levels: 0 };
-
     fn new(province_end: usize, city_end: usize, district_end: usize, key: &Key, levels: u8) -> Self {
         Parse { province_end, city_end, district_end, row: key.row, code: key.code, historical: key.historical, levels }
     }
@@ -750,24 +731,42 @@ impl Parse {
 ///
 /// Most addresses have one longest reading, alone at its end: a group of one is chosen whatever
 /// it holds (current, or historical with no current one beside it), so one pass that finds it
-/// decides, and only ties at the longest end take the scan by groups.
+/// ([`Longest`]) decides, and only ties at the longest end take the scan by groups.
 fn resolve(parses: &[Parse]) -> Option<AddressSplit> {
-    let mut longest: Option<&Parse> = None;
-    let mut tied = false;
-    for p in parses {
-        match longest {
-            Some(l) if p.district_end < l.district_end => {}
-            Some(l) if p.district_end == l.district_end => tied = true,
-            _ => {
-                longest = Some(p);
-                tied = false;
-            }
-        }
-    }
-    if !tied {
-        return longest.map(Parse::split);
+    let mut longest = Longest::default();
+    parses.iter().for_each(|&p| longest.add(p));
+    if !longest.tied {
+        return longest.split();
     }
     resolve_groups(parses)
+}
+
+/// The first reading with the greatest `district_end` seen so far, and whether another has
+/// had that end too: if not, it is the reading [`resolve`] picks.
+///
+/// `best` starts as a reading that ends at 0, where none does (each ends past a name), so that
+/// it needs no `Option`; one that did would only tie with it and take the scan by groups.
+#[derive(Default)]
+struct Longest {
+    best: Parse,
+    tied: bool,
+}
+
+impl Longest {
+    #[inline(always)]
+    fn add(&mut self, p: Parse) {
+        if p.district_end > self.best.district_end {
+            self.best = p;
+            self.tied = false;
+        } else if p.district_end == self.best.district_end {
+            self.tied = true;
+        }
+    }
+
+    /// The split of the longest reading, if any (and not tied).
+    fn split(&self) -> Option<AddressSplit> {
+        (self.best.district_end > 0).then(|| self.best.split())
+    }
 }
 
 /// [`resolve`] when readings tie at the longest end: the groups, longest first.
@@ -1147,14 +1146,52 @@ mod tests {
         assert!(alone > n / 5 && alone < n * 4 / 5, "{alone} of {n}");
     }
 
-    /// The list of readings keeps push order when it outgrows its inline slots.
+    /// [`split_address`], which keeps only the longest reading unless another ties with it,
+    /// picks what sorting all the readings picks, on generated addresses: a province, city and
+    /// county each by full or short name, of one another or not, with stray `省`, blanks and
+    /// street words, so that many readings tie (ambiguous counties, short names).
     #[test]
-    fn small_lists_spill_in_order() {
-        let mut list: Small<u32, 4> = Small::new(0);
-        for n in 1..=10 {
-            list.push(n);
-            assert_eq!(list.as_slice(), (1..=n).collect::<Vec<_>>());
+    fn split_address_agrees_with_all_readings() {
+        let g = gazetteer();
+        let names = |level: Level| -> Vec<(&str, u32)> {
+            let keys = g.keys.iter().filter(|k| k.level == level);
+            keys.map(|k| (std::str::from_utf8(key_name(g, k)).unwrap_or(""), k.code)).collect()
+        };
+        let (provinces, cities, counties) = (names(Level::Province), names(Level::City), names(Level::County));
+        let mut next = crate::testing::picker(0x3c6e_f372_fe94_f82bu64);
+        // A name of `list`, two times in three one whose code starts as `within`'s (`div` digits).
+        let pick = |next: &mut dyn FnMut(usize) -> usize, list: &[(&'static str, u32)], within: u32, div: u32| {
+            let inside: Vec<_> = list.iter().filter(|(_, c)| c / div == within / div).collect();
+            let &(name, code) =
+                if next(3) > 0 && !inside.is_empty() { inside[next(inside.len())] } else { &list[next(list.len())] };
+            (name, code)
+        };
+        let (mut tied, mut found, mut n) = (0, 0, 0);
+        for _ in 0..40_000 {
+            let (p, p_code) = pick(&mut next, &provinces, 0, u32::MAX);
+            let (c, c_code) = pick(&mut next, &cities, p_code, 10_000);
+            let (d, _) = pick(&mut next, &counties, c_code, 100);
+            let levels = [p, c, d];
+            let glue = ["", "", "", "省", " ", "\u{3000}"];
+            let tail = ["", "路1号", "场", "大道", "东路", "区", "a"];
+            let mut s = String::new();
+            for (i, level) in levels.iter().enumerate().skip(next(3)) {
+                if i == 0 || next(4) > 0 {
+                    s.push_str(level);
+                    s.push_str(glue[next(glue.len())]);
+                }
+            }
+            s.push_str(tail[next(tail.len())]);
+            let mut all = Vec::new();
+            readings(&s, |p| all.push(p));
+            let longest = all.iter().map(|p| p.district_end).max();
+            tied += (all.iter().filter(|p| Some(p.district_end) == longest).count() > 1) as usize;
+            let want = resolve_sorted(&mut all);
+            assert_eq!(split_address(&s), want, "{s:?}");
+            found += want.is_some() as usize;
+            n += 1;
         }
+        assert!(tied > n / 200 && found > n / 2, "{tied} tied, {found} found of {n}");
     }
 
     #[test]
