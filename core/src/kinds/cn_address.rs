@@ -70,6 +70,11 @@ fn suspect_word(w: u64) -> u64 {
 
 /// The first half of [`suspect_and_chars`] alone, eight bytes at a time; the last word
 /// overlaps the one before instead of a byte loop over the rest.
+///
+/// Out of line: inlined into the redactor's loop (through [`district_mask_in_place`]), its
+/// vector constants were hoisted there and loaded again after every copy the loop makes, at
+/// each value of every kind.
+#[inline(never)]
 fn suspect(b: &[u8]) -> bool {
     let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
     let Some(tail) = b.len().checked_sub(8).map(|at| &b[at..]) else {
@@ -129,6 +134,10 @@ pub(crate) fn mask_at_into(value: &str, cut: usize, mask: Mask, out: &mut String
 /// [`Mask::KeepDistrict`], without a `String` in between and without copying the prefix again.
 /// `false`, with `out` as it was, when the value fails the same checks (the caller takes the
 /// general path, which reports).
+///
+/// Inlined into the redactor's loop, which calls it for most addresses; the word scan of
+/// [`check`] stays out of line (see [`suspect`]).
+#[inline(always)]
 pub(crate) fn district_mask_in_place(value: &str, cut: usize, out: &mut Vec<u8>, at: usize) -> bool {
     if check(value).is_err() || !value.is_char_boundary(cut) {
         return false;

@@ -99,6 +99,10 @@ fn mask_surname_into(name: &str, out: &mut String) {
 /// the surname again. `false`, with `out` as it was, for anything else (a `·`, a four-byte
 /// character, an invalid name): the caller takes the general path, which validates and reports.
 /// The mask needs no JSON escaping: Han bytes and `*`.
+///
+/// Inlined into the redactor's loop: out of line, the call and its saved registers were a
+/// sixth of the cost of a name's mask.
+#[inline(always)]
 pub(crate) fn surname_mask_in_place(out: &mut Vec<u8>, at: usize) -> bool {
     let Some(b) = out.get(at..) else { return false };
     let n = b.len() / 3;

@@ -356,6 +356,10 @@ impl Redactor {
 
     /// Writes `line` with the hits replaced; `text` is `line` when it is known to be UTF-8.
     /// `repl` is scratch space for one replacement, kept by the caller across lines.
+    ///
+    /// Inlined into [`Redactor::redact_stream`]'s per-line closure: called on its own, the two
+    /// frames cost some twenty instructions a line in saved registers and arguments.
+    #[inline(always)]
     fn apply(
         &self,
         line: &[u8],
