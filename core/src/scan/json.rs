@@ -4,7 +4,7 @@
 //! only the bytes of the reported spans, so key order, spacing, escapes and numbers stay as they
 //! were.
 
-use super::bytes::{digits_end, json_plain_end, plain_end, plain_short, short_json_run};
+use super::bytes::{digits_end, json_string_end, plain_end, plain_short, short_json_run};
 use super::finder::{self, CONF_CHECKED};
 use super::{Hit, JsonPlace, Scanner};
 use crate::kinds::{is_han, is_valid};
@@ -714,7 +714,7 @@ impl Lexer<'_, '_> {
         let start = self.i;
         let mut escaped = false;
         loop {
-            self.i = json_plain_end(self.b, self.i);
+            self.i = json_string_end(self.b, self.i);
             match *self.b.get(self.i).ok_or(())? {
                 b'"' => {
                     self.i += 1;
