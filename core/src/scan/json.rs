@@ -825,10 +825,18 @@ fn forced(sc: &Scanner, value: &str, base: usize, key: Option<(Kind, bool)>, out
 /// A log time stamp of the one common shape ([`is_log_time`]) is inert, and a value that starts
 /// with [`finder::MIN_DIGITS`] digits (an order number, an id) is not, without the general
 /// reading ([`inert_words`]).
+///
+/// Inlined, with the rest of the reading out of line ([`inert_digits`]): the lexer asks this of
+/// every value that starts with a digit, most are time stamps, and the call cost about as much
+/// as their test.
+#[inline(always)]
 fn inert(b: &[u8], start: usize, end: usize) -> bool {
-    if b.get(start..end).is_some_and(is_log_time) {
-        return true;
-    }
+    b.get(start..end).is_some_and(is_log_time) || inert_digits(b, start, end)
+}
+
+/// [`inert`] of a value that is no log time stamp of the common shape.
+#[inline(never)]
+fn inert_digits(b: &[u8], start: usize, end: usize) -> bool {
     if digits_end(&b[..end], start) - start >= finder::MIN_DIGITS {
         return false;
     }
