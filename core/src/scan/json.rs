@@ -4,7 +4,7 @@
 //! only the bytes of the reported spans, so key order, spacing, escapes and numbers stay as they
 //! were.
 
-use super::bytes::{digits_end, json_plain_end, plain_end, plain_short, short_json_run};
+use super::bytes::{digits_end, json_string_end, plain_end, plain_short, short_json_run};
 use super::finder::{self, CONF_CHECKED};
 use super::{Hit, JsonPlace, Scanner};
 use crate::kinds::{is_han, is_valid};
@@ -630,13 +630,23 @@ impl Lexer<'_, '_> {
             self.i += 1;
             return Ok(());
         }
+        // Whether the next member starts right at `self.i` (compact JSON, `,"key"`): then no
+        // white space to skip, and one two-byte compare stands for the separator's tests.
+        let mut compact = false;
         loop {
-            self.ws();
+            if !compact {
+                self.ws();
+            }
             let key = match self.short_key() {
                 Some(key) => key,
                 None => self.key()?,
             };
             self.member_value(key, depth)?;
+            compact = self.b.get(self.i..self.i + 2) == Some(b",\"");
+            if compact {
+                self.i += 1;
+                continue;
+            }
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
@@ -714,7 +724,7 @@ impl Lexer<'_, '_> {
         let start = self.i;
         let mut escaped = false;
         loop {
-            self.i = json_plain_end(self.b, self.i);
+            self.i = json_string_end(self.b, self.i);
             match *self.b.get(self.i).ok_or(())? {
                 b'"' => {
                     self.i += 1;
@@ -825,10 +835,18 @@ fn forced(sc: &Scanner, value: &str, base: usize, key: Option<(Kind, bool)>, out
 /// A log time stamp of the one common shape ([`is_log_time`]) is inert, and a value that starts
 /// with [`finder::MIN_DIGITS`] digits (an order number, an id) is not, without the general
 /// reading ([`inert_words`]).
+///
+/// Inlined, with the rest of the reading out of line ([`inert_digits`]): the lexer asks this of
+/// every value that starts with a digit, most are time stamps, and the call cost about as much
+/// as their test.
+#[inline(always)]
 fn inert(b: &[u8], start: usize, end: usize) -> bool {
-    if b.get(start..end).is_some_and(is_log_time) {
-        return true;
-    }
+    b.get(start..end).is_some_and(is_log_time) || inert_digits(b, start, end)
+}
+
+/// [`inert`] of a value that is no log time stamp of the common shape.
+#[inline(never)]
+fn inert_digits(b: &[u8], start: usize, end: usize) -> bool {
     if digits_end(&b[..end], start) - start >= finder::MIN_DIGITS {
         return false;
     }
@@ -1189,9 +1207,10 @@ mod tests {
         assert!(passed_over(b"INFO", 0, 4) && !passed_over("张三".as_bytes(), 0, 6) && !passed_over(b"a1", 0, 2));
     }
 
-    /// A compact line (`"key":"value"`, read without skipping white space) gives the hits that
-    /// the same line spaced out around its colons gives (read by the general path): members of
-    /// every kind of value, nested, with keys that force a kind and keys that do not.
+    /// A compact line (`"key":"value","key"`, read without skipping white space) gives the hits
+    /// that the same line spaced out around its colons or commas gives (read by the general
+    /// path): members of every kind of value, nested, with keys that force a kind and keys that
+    /// do not.
     #[test]
     fn compact_members_read_as_spaced_ones() {
         let keys = ["phone", "name", "msg", "ts", "receiver_address", "id_no", "email", "x", "user"];
@@ -1226,9 +1245,9 @@ mod tests {
                     (keys[next(keys.len())], v)
                 })
                 .collect();
-            let line = |sep: &str| {
+            let line = |sep: &str, comma: &str| {
                 let body: Vec<String> = members.iter().map(|(k, v)| format!("\"{k}\"{sep}{v}")).collect();
-                format!("{{{}}}", body.join(","))
+                format!("{{{}}}", body.join(comma))
             };
             let seen = |text: &str| {
                 let mut out = Vec::new();
@@ -1242,11 +1261,13 @@ mod tests {
                     .collect();
                 (ok, hits)
             };
-            let compact = seen(&line(":"));
-            assert!(compact.0, "{}", line(":"));
+            let compact = seen(&line(":", ","));
+            assert!(compact.0, "{}", line(":", ","));
             found += compact.1.len();
-            for sep in [" :", ": ", " : ", ":\t", "\n:  "] {
-                assert_eq!(seen(&line(sep)), compact, "{}", line(sep));
+            for (sep, comma) in
+                [(" :", ","), (": ", ", "), (" : ", " ,"), (":\t", ",\t"), ("\n:  ", " , "), (":", "\n,")]
+            {
+                assert_eq!(seen(&line(sep, comma)), compact, "{}", line(sep, comma));
             }
         }
         assert!(found > 5_000, "{found}");
