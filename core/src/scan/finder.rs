@@ -1434,15 +1434,7 @@ fn han(sc: &Scanner, heads: &Heads, s: &str, i: usize, ch: char, base: usize, ou
     };
     if let Some(kind) = label {
         if sc.finds(kind) {
-            let mut j = next;
-            let mut seps = 0;
-            while let Some(c @ ('：' | ':' | '=' | ' ' | '\t' | '\u{3000}' | '"' | '\'')) = char_at(s, j) {
-                j += c.len_utf8();
-                seps += 1;
-                if seps > 4 {
-                    return next;
-                }
-            }
+            let Some(mut j) = label_seps_end(s.as_bytes(), next) else { return next };
             if kind == Kind::CnAddress {
                 for verb in ["改为", "为", "是", "在"] {
                     if let Some(rest) = s[j..].strip_prefix(verb) {
@@ -1468,6 +1460,25 @@ fn han(sc: &Scanner, heads: &Heads, s: &str, i: usize, ch: char, base: usize, ou
         }
     }
     next
+}
+
+/// Where the separators after a Han label word (`：`, `:`, `=`, blanks, quotes) that start at
+/// `j` end, or `None` if there are more than four. Read on the bytes: each separator is one
+/// ASCII byte or one of two three-byte characters (`：` is `EF BC 9A`, U+3000 `E3 80 80`).
+#[inline]
+fn label_seps_end(b: &[u8], mut j: usize) -> Option<usize> {
+    let mut seps = 0;
+    loop {
+        j += match b.get(j..) {
+            Some([b':' | b'=' | b' ' | b'\t' | b'"' | b'\'', ..]) => 1,
+            Some([0xEF, 0xBC, 0x9A, ..] | [0xE3, 0x80, 0x80, ..]) => 3,
+            _ => return Some(j),
+        };
+        seps += 1;
+        if seps > 4 {
+            return None;
+        }
+    }
 }
 
 fn ends_with_any(s: &str, i: usize, words: &[&str]) -> bool {
@@ -1557,30 +1568,54 @@ const ROLE_WORDS: [&str; 4] = ["本人", "客户", "用户", "顾客"];
 
 /// The name in a name field's value at `j`: after a role word and blanks if a name follows them
 /// (`本人张三` gives `张三`; `客户` alone is a placeholder), else [`name_at`] `j`. The role words
-/// are six bytes each and differ, so at most one starts the value: one set look-up tells.
+/// are six bytes each and differ, so at most one starts the value: one set look-up tells, made
+/// only when [`NAME_LISTS`] (looked up once for [`name_at`] too) has the value's first six bytes.
 fn labelled_name(s: &str, j: usize) -> Option<(usize, usize)> {
     let rest = s.get(j..)?;
-    if ROLE_SET.starts(rest.as_bytes()) {
+    let listed = NAME_LISTS.starts(rest.as_bytes());
+    if listed && ROLE_SET.starts(rest.as_bytes()) {
         let k = skip_blanks(s, j + 6);
-        if let Some(end) = name_at(s, k) {
+        if let Some(end) = name_at(s, k, NAME_LISTS.starts(&s.as_bytes()[k..])) {
             return Some((k, end));
         }
     }
-    name_at(s, j).map(|end| (j, end))
+    name_at(s, j, listed).map(|end| (j, end))
 }
 
 static ROLE_SET: WordSet<8> = WordSet::new(&ROLE_WORDS);
 
+/// The words a name field's value may start with that [`labelled_name`] and [`name_at`] test
+/// for: [`ROLE_WORDS`], [`FIELD_WORDS`] and [`NAME_PLACEHOLDERS`].
+const NAME_WORDS: [&str; 52] = {
+    let mut all = [""; 52];
+    let mut k = 0;
+    while k < 52 {
+        all[k] = match k {
+            0..4 => ROLE_WORDS[k],
+            4..28 => FIELD_WORDS[k - 4],
+            _ => NAME_PLACEHOLDERS[k - 28],
+        };
+        k += 1;
+    }
+    all
+};
+
+/// The first two characters of [`NAME_WORDS`]: most names start with none of them, and then one
+/// look-up answers for the three lists (the caller passes the answer to [`name_at`] as `listed`).
+static NAME_LISTS: WordSet<128> = WordSet::heads(&NAME_WORDS);
+
 /// A name at `j`: 2-4 Han characters (up to 20 with a middle dot) followed by a non-Han character,
-/// and not a placeholder.
+/// and not a placeholder. `listed` is whether the first two characters at `j` are those of one of
+/// [`NAME_WORDS`] ([`NAME_LISTS`]): if not, the value starts with no field word and is no
+/// placeholder, and neither is looked up.
 ///
 /// Most name characters are BMP Han, three bytes each: a three-byte lead is tested on the bytes
 /// ([`is_bmp_han`]), with no decoding; any other character (a `·`, a four-byte Han character, the
 /// end of the name) is decoded. A three-byte character that is not Han ends the name (`·` is two
 /// bytes). A test compares this with the character loop it replaced.
-fn name_at(s: &str, j: usize) -> Option<usize> {
+fn name_at(s: &str, j: usize, listed: bool) -> Option<usize> {
     let rest = s.get(j..)?;
-    if starts_field_word(rest) {
+    if listed && starts_field_word(rest) {
         return None;
     }
     let b = s.as_bytes();
@@ -1613,7 +1648,7 @@ fn name_at(s: &str, j: usize) -> Option<usize> {
         }
     }
     let ok = if dots > 0 { han >= 2 && !b[..end].ends_with("·".as_bytes()) } else { (2..=4).contains(&han) };
-    (ok && !is_name_placeholder(&s[j..end])).then_some(end)
+    (ok && !(listed && is_name_placeholder(&s[j..end]))).then_some(end)
 }
 
 /// Characters an address body may hold after its administrative prefix.
@@ -3173,8 +3208,10 @@ mod tests {
             let text: String =
                 (0..next(14)).map(|_| pieces[if next(3) == 0 { next(pieces.len()) } else { next(6) }]).collect();
             for j in 0..=text.len() + 1 {
-                let fast = name_at(&text, j);
+                let fast = name_at(&text, j, text.get(j..).is_some_and(|r| NAME_LISTS.starts(r.as_bytes())));
                 assert_eq!(fast, name_at_chars(&text, j), "{text:?} {j}");
+                // Not `listed` only skips look-ups that would not match.
+                assert_eq!(name_at(&text, j, true), fast, "{text:?} {j}");
                 let labelled = labelled_name(&text, j);
                 assert_eq!(labelled, labelled_name_chars(&text, j), "{text:?} {j}");
                 names += fast.is_some() as usize;
@@ -3218,5 +3255,38 @@ mod tests {
             n += 1;
         }
         assert!(names > n / 20 && addresses > n / 20, "{names} {addresses} of {n}");
+    }
+
+    /// [`label_seps_end`] ends where the character loop it replaced ends, on generated texts of
+    /// the separators, the characters that share their lead bytes (`；`, `＋`, U+3001), other
+    /// characters, 0 to 7 pieces, from every byte.
+    #[test]
+    fn label_seps_end_reads_bytes_as_chars() {
+        let by_chars = |s: &str, mut j: usize| {
+            let mut seps = 0;
+            while let Some(c @ ('：' | ':' | '=' | ' ' | '\t' | '\u{3000}' | '"' | '\'')) = char_at(s, j) {
+                j += c.len_utf8();
+                seps += 1;
+                if seps > 4 {
+                    return None;
+                }
+            }
+            Some(j)
+        };
+        let pieces =
+            ["：", ":", "=", " ", "\t", "\u{3000}", "\"", "'", "；", "＋", "\u{3001}", "张", "a", "1", "é", "😀", ";"];
+        let mut next = crate::testing::picker(0x510e_527f_ade6_82d1);
+        let (mut cut, mut n) = (0, 0);
+        for _ in 0..30_000 {
+            let text: String =
+                (0..next(8)).map(|_| pieces[if next(2) == 0 { next(8) } else { next(pieces.len()) }]).collect();
+            for j in (0..=text.len()).filter(|&j| text.is_char_boundary(j)) {
+                let fast = label_seps_end(text.as_bytes(), j);
+                assert_eq!(fast, by_chars(&text, j), "{text:?} {j}");
+                cut += fast.is_none() as usize;
+                n += 1;
+            }
+        }
+        assert!(cut > n / 50 && cut < n / 2, "{cut} of {n}");
     }
 }
