@@ -38,7 +38,7 @@ pub(crate) fn is_han(c: char) -> bool {
 /// UTF-8). Most name characters have a lead `E5`..`E9` (U+5000..U+9FFF, all Han): one compare;
 /// the others are decoded by masks and compared with the ranges.
 #[inline]
-fn is_bmp_han(c: &[u8]) -> bool {
+pub(crate) fn is_bmp_han(c: &[u8]) -> bool {
     if matches!(c[0], 0xE5..=0xE9) {
         return true;
     }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use super::bytes::{digits_end, host_end, plain_end, short_digit_run, word_end};
 use super::{Hit, Parsed, Scanner};
 use crate::gazetteer::skip_blanks;
-use crate::kinds::{self, is_han, valid_positions};
+use crate::kinds::{self, is_bmp_han, is_han, valid_positions};
 use crate::layout::{Positions, WordSet};
 use crate::{gazetteer, Kind};
 
@@ -1390,15 +1390,7 @@ fn label_word(
     if j > resumed && matches!(b[j - 1], b'"' | b'\'') {
         j -= 1;
     }
-    let w = &b[resumed..j];
-    let ends = |suffix: &[u8]| w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
-    let kind = if ends(b"name") {
-        Kind::CnName
-    } else if ends(b"address") || ends(b"addr") {
-        Kind::CnAddress
-    } else {
-        return next;
-    };
+    let Some(kind) = label_key_kind(&b[resumed..j]) else { return next };
     if !sc.finds(kind) {
         return next;
     }
@@ -1408,6 +1400,27 @@ fn label_word(
         j += 1;
     }
     label_value(s, kind, j, base, out).unwrap_or(next)
+}
+
+/// The kind of the values of label key `w`: [`Kind::CnName`] if it ends in `name`,
+/// [`Kind::CnAddress`] if in `address` or `addr` (any case), else `None`.
+#[inline]
+fn label_key_kind(w: &[u8]) -> Option<Kind> {
+    // The word's last four bytes as one integer, with `| 0x20` on each: that folds a letter's
+    // case and moves no other byte onto a letter (only `N` and `n` become `n`), so one compare
+    // is a case-blind compare with a suffix of letters.
+    let tail = u32::from_le_bytes(*w.last_chunk::<4>()?) | 0x2020_2020;
+    if tail == u32::from_le_bytes(*b"name") {
+        Some(Kind::CnName)
+    } else if tail == u32::from_le_bytes(*b"addr")
+        || tail == u32::from_le_bytes(*b"ress")
+            && w.len() >= 7
+            && w[w.len() - 7..w.len() - 4].eq_ignore_ascii_case(b"add")
+    {
+        Some(Kind::CnAddress)
+    } else {
+        None
+    }
 }
 
 /// Handles a Han character: the end of a label word, or the start of an address.
@@ -1421,15 +1434,7 @@ fn han(sc: &Scanner, heads: &Heads, s: &str, i: usize, ch: char, base: usize, ou
     };
     if let Some(kind) = label {
         if sc.finds(kind) {
-            let mut j = next;
-            let mut seps = 0;
-            while let Some(c @ ('：' | ':' | '=' | ' ' | '\t' | '\u{3000}' | '"' | '\'')) = char_at(s, j) {
-                j += c.len_utf8();
-                seps += 1;
-                if seps > 4 {
-                    return next;
-                }
-            }
+            let Some(mut j) = label_seps_end(s.as_bytes(), next) else { return next };
             if kind == Kind::CnAddress {
                 for verb in ["改为", "为", "是", "在"] {
                     if let Some(rest) = s[j..].strip_prefix(verb) {
@@ -1457,12 +1462,35 @@ fn han(sc: &Scanner, heads: &Heads, s: &str, i: usize, ch: char, base: usize, ou
     next
 }
 
+/// Where the separators after a Han label word (`：`, `:`, `=`, blanks, quotes) that start at
+/// `j` end, or `None` if there are more than four. Read on the bytes: each separator is one
+/// ASCII byte or one of two three-byte characters (`：` is `EF BC 9A`, U+3000 `E3 80 80`).
+#[inline]
+fn label_seps_end(b: &[u8], mut j: usize) -> Option<usize> {
+    let mut seps = 0;
+    loop {
+        j += match b.get(j..) {
+            Some([b':' | b'=' | b' ' | b'\t' | b'"' | b'\'', ..]) => 1,
+            Some([0xEF, 0xBC, 0x9A, ..] | [0xE3, 0x80, 0x80, ..]) => 3,
+            _ => return Some(j),
+        };
+        seps += 1;
+        if seps > 4 {
+            return None;
+        }
+    }
+}
+
 fn ends_with_any(s: &str, i: usize, words: &[&str]) -> bool {
     let before = &s[..i];
     words.iter().any(|w| before.ends_with(w))
 }
 
-/// The value after a label, from byte `j`; returns where scanning goes on.
+/// The value after a label, from byte `j`; returns where scanning goes on. Inlined into its two
+/// callers ([`han`], [`label_word`]): a call of its own saved and restored the callee-saved
+/// registers for what is, for a name, a look-up and a push (about 290k instructions on the
+/// benchmark slice).
+#[inline(always)]
 fn label_value(s: &str, kind: Kind, j: usize, base: usize, out: &mut Vec<Hit>) -> Option<usize> {
     match kind {
         Kind::CnName => {
@@ -1543,48 +1571,103 @@ pub(crate) fn is_name_placeholder(value: &str) -> bool {
 const ROLE_WORDS: [&str; 4] = ["本人", "客户", "用户", "顾客"];
 
 /// The name in a name field's value at `j`: after a role word and blanks if a name follows them
-/// (`本人张三` gives `张三`; `客户` alone is a placeholder), else [`name_at`] `j`.
+/// (`本人张三` gives `张三`; `客户` alone is a placeholder), else [`name_at`] `j`. The role words
+/// are six bytes each and differ, so at most one starts the value: one set look-up tells, made
+/// only when [`NAME_LISTS`] (looked up once for [`name_at`] too) has the value's first six bytes.
+/// Inlined into [`label_value`], as that is into its callers (about 540k instructions on the
+/// benchmark slice: the call's register saves and restores).
+#[inline(always)]
 fn labelled_name(s: &str, j: usize) -> Option<(usize, usize)> {
     let rest = s.get(j..)?;
-    for word in ROLE_WORDS {
-        if rest.starts_with(word) {
-            let k = skip_blanks(s, j + word.len());
-            if let Some(end) = name_at(s, k) {
-                return Some((k, end));
-            }
+    let listed = NAME_LISTS.starts(rest.as_bytes());
+    if listed && ROLE_SET.starts(rest.as_bytes()) {
+        if let Some(found) = name_after_role(s, j) {
+            return Some(found);
         }
     }
-    name_at(s, j).map(|end| (j, end))
+    name_at(s, j, listed).map(|end| (j, end))
 }
 
+/// The name after the role word at `j` and blanks, for [`labelled_name`]. Rare: kept out of line
+/// so that [`labelled_name`]'s callers hold one copy of [`name_at`], not two.
+#[inline(never)]
+fn name_after_role(s: &str, j: usize) -> Option<(usize, usize)> {
+    let k = skip_blanks(s, j + 6);
+    name_at(s, k, NAME_LISTS.starts(&s.as_bytes()[k..])).map(|end| (k, end))
+}
+
+static ROLE_SET: WordSet<8> = WordSet::new(&ROLE_WORDS);
+
+/// The words a name field's value may start with that [`labelled_name`] and [`name_at`] test
+/// for: [`ROLE_WORDS`], [`FIELD_WORDS`] and [`NAME_PLACEHOLDERS`].
+const NAME_WORDS: [&str; 52] = {
+    let mut all = [""; 52];
+    let mut k = 0;
+    while k < 52 {
+        all[k] = match k {
+            0..4 => ROLE_WORDS[k],
+            4..28 => FIELD_WORDS[k - 4],
+            _ => NAME_PLACEHOLDERS[k - 28],
+        };
+        k += 1;
+    }
+    all
+};
+
+/// The first two characters of [`NAME_WORDS`]: most names start with none of them, and then one
+/// look-up answers for the three lists (the caller passes the answer to [`name_at`] as `listed`).
+/// Twice the slots the set needs: a miss, the common answer, then ends at an empty slot sooner.
+static NAME_LISTS: WordSet<256> = WordSet::heads(&NAME_WORDS);
+
 /// A name at `j`: 2-4 Han characters (up to 20 with a middle dot) followed by a non-Han character,
-/// and not a placeholder.
-fn name_at(s: &str, j: usize) -> Option<usize> {
+/// and not a placeholder. `listed` is whether the first two characters at `j` are those of one of
+/// [`NAME_WORDS`] ([`NAME_LISTS`]): if not, the value starts with no field word and is no
+/// placeholder, and neither is looked up.
+///
+/// Most name characters are BMP Han, three bytes each: a three-byte lead is tested on the bytes
+/// ([`is_bmp_han`]), with no decoding; any other character (a `·`, a four-byte Han character, the
+/// end of the name) is decoded. A three-byte character that is not Han ends the name (`·` is two
+/// bytes). A test compares this with the character loop it replaced. Inlined (into
+/// [`labelled_name`]'s callers and [`name_after_role`]): about 300k instructions on the benchmark
+/// slice, the call's register saves and restores.
+#[inline(always)]
+fn name_at(s: &str, j: usize, listed: bool) -> Option<usize> {
     let rest = s.get(j..)?;
-    if starts_field_word(rest) {
+    if listed && starts_field_word(rest) {
         return None;
     }
+    let b = s.as_bytes();
     let mut han = 0;
     let mut dots = 0;
     let mut end = j;
-    for (k, c) in rest.char_indices() {
-        if is_han(c) {
-            if han >= 2 && starts_field_word(&rest[k..]) {
+    loop {
+        // `b[end..]` first: no test that `end + 3` overflows.
+        let (len, dot) = match b.get(end..).and_then(<[u8]>::first_chunk::<3>) {
+            Some(c) if c[0] & 0xF0 == 0xE0 => match is_bmp_han(c) {
+                true => (3, false),
+                false => break,
+            },
+            _ => match char_at(s, end) {
+                Some(c) if is_han(c) => (c.len_utf8(), false),
+                Some('·') if han > 0 => (2, true),
+                _ => break,
+            },
+        };
+        if dot {
+            dots += 1;
+        } else {
+            if han >= 2 && FIELD_SET.starts(&b[end..]) {
                 break;
             }
             han += 1;
-        } else if c == '·' && han > 0 {
-            dots += 1;
-        } else {
-            break;
         }
-        end = j + k + c.len_utf8();
+        end += len;
         if han + dots > 20 {
             return None;
         }
     }
-    let ok = if dots > 0 { han >= 2 && !s[..end].ends_with('·') } else { (2..=4).contains(&han) };
-    (ok && !is_name_placeholder(&s[j..end])).then_some(end)
+    let ok = if dots > 0 { han >= 2 && !b[..end].ends_with("·".as_bytes()) } else { (2..=4).contains(&han) };
+    (ok && !(listed && is_name_placeholder(&s[j..end]))).then_some(end)
 }
 
 /// Characters an address body may hold after its administrative prefix.
@@ -3080,5 +3163,151 @@ mod tests {
             }
         }
         assert!(glued > n / 4 && glued < n * 3 / 4, "{glued} of {n}");
+    }
+
+    /// [`name_at`] as it was written: one decoded character at a time.
+    fn name_at_chars(s: &str, j: usize) -> Option<usize> {
+        let rest = s.get(j..)?;
+        if starts_field_word(rest) {
+            return None;
+        }
+        let mut han = 0;
+        let mut dots = 0;
+        let mut end = j;
+        for (k, c) in rest.char_indices() {
+            if is_han(c) {
+                if han >= 2 && starts_field_word(&rest[k..]) {
+                    break;
+                }
+                han += 1;
+            } else if c == '·' && han > 0 {
+                dots += 1;
+            } else {
+                break;
+            }
+            end = j + k + c.len_utf8();
+            if han + dots > 20 {
+                return None;
+            }
+        }
+        let ok = if dots > 0 { han >= 2 && !s[..end].ends_with('·') } else { (2..=4).contains(&han) };
+        (ok && !is_name_placeholder(&s[j..end])).then_some(end)
+    }
+
+    /// [`labelled_name`] as it was written: each role word compared in turn, then [`name_at_chars`].
+    fn labelled_name_chars(s: &str, j: usize) -> Option<(usize, usize)> {
+        let rest = s.get(j..)?;
+        for word in ROLE_WORDS {
+            if rest.starts_with(word) {
+                let k = skip_blanks(s, j + word.len());
+                if let Some(end) = name_at_chars(s, k) {
+                    return Some((k, end));
+                }
+            }
+        }
+        name_at_chars(s, j).map(|end| (j, end))
+    }
+
+    /// The byte reading of a name agrees with the character loop at every byte of generated
+    /// name-field values: Han characters of every block and the characters just outside each
+    /// (three and four bytes), `·`, field, role and placeholder words, blanks, punctuation, ASCII
+    /// and two-byte characters, names of 0 to 24 characters.
+    #[test]
+    fn name_at_reads_bytes_as_chars() {
+        let pieces: Vec<&str> = concat!(
+            "张|三|欧阳|娜|丰|龙|鑫|\u{3400}|\u{4DBF}|\u{4E00}|\u{9FFF}|\u{F900}|\u{FAFF}|𠀀|\u{3134F}|",
+            "\u{33FF}|\u{4DC0}|\u{A000}|\u{F8FF}|\u{FB00}|\u{31350}|\u{1F600}|·|·|·|",
+            "电话|手机|地址|证件|性别|本人|客户|用户|顾客|保密|未填写|匿名用户|无名氏|同上|",
+            " |\u{3000}|，|：|。|\"|a|1|é|\u{80}|＊|*",
+        )
+        .split('|')
+        .collect();
+        let mut next = crate::testing::picker(0x3c6e_f372_fe94_f82b);
+        let (mut names, mut roles, mut n) = (0, 0, 0);
+        for _ in 0..40_000 {
+            // Mostly Han pieces, so that long names and the 20-character cap are reached.
+            let text: String =
+                (0..next(14)).map(|_| pieces[if next(3) == 0 { next(pieces.len()) } else { next(6) }]).collect();
+            for j in 0..=text.len() + 1 {
+                let fast = name_at(&text, j, text.get(j..).is_some_and(|r| NAME_LISTS.starts(r.as_bytes())));
+                assert_eq!(fast, name_at_chars(&text, j), "{text:?} {j}");
+                // Not `listed` only skips look-ups that would not match.
+                assert_eq!(name_at(&text, j, true), fast, "{text:?} {j}");
+                let labelled = labelled_name(&text, j);
+                assert_eq!(labelled, labelled_name_chars(&text, j), "{text:?} {j}");
+                names += fast.is_some() as usize;
+                roles += labelled.is_some_and(|(k, _)| k != j) as usize;
+                n += 1;
+            }
+        }
+        assert!(names > n / 20 && names < n / 2 && roles > 100, "{names} {roles} of {n}");
+    }
+
+    /// [`label_key_kind`] gives what the suffix compares it replaced give, on generated words of
+    /// the keys' letters in both cases, other ASCII bytes and non-ASCII bytes, 0 to 10 bytes
+    /// long, half of them with a key (or a part of one) glued on in random case.
+    #[test]
+    fn label_key_kind_is_a_case_blind_suffix() {
+        let by_suffix = |w: &[u8]| {
+            let ends =
+                |suffix: &[u8]| w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+            if ends(b"name") {
+                Some(Kind::CnName)
+            } else if ends(b"address") || ends(b"addr") {
+                Some(Kind::CnAddress)
+            } else {
+                None
+            }
+        };
+        let letters = b"nameadrsNAMEADRS@^!$-ESR_ 1\xc5\xe1\xf2";
+        let mut next = crate::testing::picker(0xa54f_f53a_5f1d_36f1);
+        let (mut names, mut addresses, mut n) = (0, 0, 0);
+        for _ in 0..200_000 {
+            let mut w: Vec<u8> = (0..next(11)).map(|_| letters[next(letters.len())]).collect();
+            // Glue a key, in random case, to some words.
+            if next(2) == 0 {
+                let key = [&b"name"[..], b"addr", b"address", b"ress", b"dress"][next(5)];
+                w.extend(key.iter().map(|&c| if next(2) == 0 { c.to_ascii_uppercase() } else { c }));
+            }
+            let kind = label_key_kind(&w);
+            assert_eq!(kind, by_suffix(&w), "{w:?}");
+            names += (kind == Some(Kind::CnName)) as usize;
+            addresses += (kind == Some(Kind::CnAddress)) as usize;
+            n += 1;
+        }
+        assert!(names > n / 20 && addresses > n / 20, "{names} {addresses} of {n}");
+    }
+
+    /// [`label_seps_end`] ends where the character loop it replaced ends, on generated texts of
+    /// the separators, the characters that share their lead bytes (`；`, `＋`, U+3001), other
+    /// characters, 0 to 7 pieces, from every byte.
+    #[test]
+    fn label_seps_end_reads_bytes_as_chars() {
+        let by_chars = |s: &str, mut j: usize| {
+            let mut seps = 0;
+            while let Some(c @ ('：' | ':' | '=' | ' ' | '\t' | '\u{3000}' | '"' | '\'')) = char_at(s, j) {
+                j += c.len_utf8();
+                seps += 1;
+                if seps > 4 {
+                    return None;
+                }
+            }
+            Some(j)
+        };
+        let pieces =
+            ["：", ":", "=", " ", "\t", "\u{3000}", "\"", "'", "；", "＋", "\u{3001}", "张", "a", "1", "é", "😀", ";"];
+        let mut next = crate::testing::picker(0x510e_527f_ade6_82d1);
+        let (mut cut, mut n) = (0, 0);
+        for _ in 0..30_000 {
+            let text: String =
+                (0..next(8)).map(|_| pieces[if next(2) == 0 { next(8) } else { next(pieces.len()) }]).collect();
+            for j in (0..=text.len()).filter(|&j| text.is_char_boundary(j)) {
+                let fast = label_seps_end(text.as_bytes(), j);
+                assert_eq!(fast, by_chars(&text, j), "{text:?} {j}");
+                cut += fast.is_none() as usize;
+                n += 1;
+            }
+        }
+        assert!(cut > n / 50 && cut < n / 2, "{cut} of {n}");
     }
 }
