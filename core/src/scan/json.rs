@@ -599,7 +599,8 @@ impl Lexer<'_, '_> {
                 }
             }
             b'"' => {
-                let (start, end, escaped) = self.string()?;
+                self.i += 1;
+                let (start, end, escaped) = self.string_body()?;
                 self.string_value(key, start, end, escaped)
             }
             b'-' | b'0'..=b'9' => {
@@ -661,20 +662,22 @@ impl Lexer<'_, '_> {
 
     /// A key of 1 to 7 bytes without escapes at `self.i` (most keys of a log line: `ts`,
     /// `level`, `msg`), read with one word of the line and looked up in the memo by that word,
-    /// or `None` (and nothing read) for any other key, or without a memo.
+    /// or `None` (and nothing read) for any other key, or without a memo. The opening quote
+    /// and the word after it are read as one nine-byte chunk: one bounds test for both, and
+    /// the closing quote and the key's bytes are then read from the chunk with none.
     #[inline(always)]
     fn short_key(&mut self) -> Option<Option<(Kind, bool)>> {
-        if self.peek() != Some(b'"') {
+        let c = self.b.get(self.i..).and_then(<[u8]>::first_chunk::<9>)?;
+        if c[0] != b'"' {
             return None;
         }
-        let start = self.i + 1;
         let memo = self.memo.as_mut()?;
-        let (n, head) = short_json_run(self.b, start)?;
-        if n == 0 || self.b.get(start + n) != Some(&b'"') {
+        let (n, head) = short_json_run(c, 1)?;
+        if n == 0 || c.get(1 + n) != Some(&b'"') {
             return None;
         }
-        self.i = start + n + 1;
-        Some(memo.lookup_short(self.sc.json_keys(), &self.b[start..start + n], head))
+        self.i += n + 2;
+        Some(memo.lookup_short(self.sc.json_keys(), &c[1..1 + n], head))
     }
 
     /// A key (a string token) at `self.i`, looked up.
@@ -707,8 +710,10 @@ impl Lexer<'_, '_> {
             self.ws();
         }
         if compact || self.peek() == Some(b'"') {
-            // Most values are strings: read here, without a call to `value`.
-            let (start, end, escaped) = self.string()?;
+            // Most values are strings: read here, without a call to `value`, and past the
+            // opening quote both tests have seen.
+            self.i += 1;
+            let (start, end, escaped) = self.string_body()?;
             self.string_value(key, start, end, escaped)?;
         } else {
             self.value(key, depth)?;
@@ -721,6 +726,13 @@ impl Lexer<'_, '_> {
     #[inline(always)]
     fn string(&mut self) -> Lexed<(usize, usize, bool)> {
         self.expect(b'"')?;
+        self.string_body()
+    }
+
+    /// [`Lexer::string`] past its opening quote, for a caller that has seen the quote (a
+    /// value): no second test of it.
+    #[inline(always)]
+    fn string_body(&mut self) -> Lexed<(usize, usize, bool)> {
         let start = self.i;
         let mut escaped = false;
         loop {
