@@ -458,11 +458,14 @@ impl Redactor {
             (_, Parsed::EmailAt(sign))
                 if matches!(m, Mask::Default | Mask::PrivacyWaybill | Mask::KeepFirst1Domain) =>
             {
+                // `out` holds the address from `at` on (the bytes of `v`): masked there when
+                // its local part leaves room for the mask, else made again from `v`.
                 value().is_some_and(|v| {
-                    plain(v) && {
-                        out.truncate(at);
-                        crate::kinds::first1_mask_bytes_into(v, sign as usize, out)
-                    }
+                    plain(v)
+                        && (crate::kinds::first1_mask_in_place(out, at, sign as usize) || {
+                            out.truncate(at);
+                            crate::kinds::first1_mask_bytes_into(v, sign as usize, out)
+                        })
                 })
             }
             _ => false,
