@@ -816,7 +816,11 @@ fn forced(sc: &Scanner, value: &str, base: usize, key: Option<(Kind, bool)>, out
         return false;
     }
     let first = out.len();
-    finder::find(sc, trimmed, base + s, out);
+    // A number kind's value is most often one number run: read by its reader alone.
+    let number = matches!(kind, Kind::CnId | Kind::CnMobile | Kind::CnLandline | Kind::BankCard);
+    if !(number && finder::find_number(sc, trimmed, base + s, out)) {
+        finder::find(sc, trimmed, base + s, out);
+    }
     // The free-text hit keeps what it learnt (`Parsed`: an address's prefix end, an e-mail's
     // `@`, a number's positions), so the mask need not read the value again.
     if let [h] = &mut out[first..] {
@@ -1320,6 +1324,115 @@ mod tests {
             lines += ok as usize;
         }
         assert!(found > 10_000 && lines > 10_000, "{found} {lines}");
+    }
+
+    /// [`finder::find_number`] gives `find`'s hits whenever it reads a value alone, and leaves
+    /// `out` as it was when it does not: values of the number kinds as a key forces them (plain,
+    /// grouped by blanks or dashes, with `+86`, `(+86)`, an area code in parentheses, an `X`, an
+    /// extension), with checks that pass and fail, and with bytes after or inside the run that
+    /// make it something else (a letter, `@`, a date, full-width forms, a second run). Both sides
+    /// are reached: many values read alone with a hit, many left to `find`, and some read alone
+    /// without one.
+    #[test]
+    fn number_values_read_alone_as_find_reads_them() {
+        let starts = ["", "", "", "+86", "+86 ", "+86-", "(+86)", "(0571)", "(010)", "（0755）", "+", "(", "0086 "];
+        let seps = ["", "", " ", "-", "  ", "--", "转", "－", "\u{3000}", "."];
+        // Mostly nothing after the run; else what makes it another kind, a longer run or two.
+        let ends: Vec<&str> =
+            "||||||||X|x|@qq.com|a|号|.5|-801|转801| 12|2026-11-29|１| 13912345678|-6222021234567890128"
+                .split('|')
+                .collect();
+        // A last digit that passes the Luhn check (cards), and the check character of an ID.
+        let luhn = |body: &[u8]| {
+            let sum: u32 = body
+                .iter()
+                .rev()
+                .enumerate()
+                .map(|(k, &c)| {
+                    let v = (c - b'0') as u32;
+                    if k % 2 == 0 {
+                        (2 * v) % 9 + if v == 9 { 9 } else { 0 }
+                    } else {
+                        v
+                    }
+                })
+                .sum();
+            b'0' + ((10 - sum % 10) % 10) as u8
+        };
+        let id_check = |body: &[u8]| {
+            const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+            let sum: u32 = body.iter().zip(W).map(|(&c, w)| (c - b'0') as u32 * w).sum();
+            b"10X98765432"[(sum % 11) as usize]
+        };
+        let sc = Scanner::new();
+        let mut next = crate::testing::picker(0x3c6e_f372_fe94_f82b);
+        let (mut alone, mut hits, mut left) = (0, 0, 0);
+        for _ in 0..200_000 {
+            // Runs of digits of the values' shapes (a mobile, a card of 16 to 19 digits with its
+            // Luhn digit, an ID with its check, a landline's local number) or of any length.
+            let any = |next: &mut dyn FnMut(usize) -> usize, n: usize| -> Vec<u8> {
+                (0..n).map(|_| b'0' + next(10) as u8).collect()
+            };
+            let mut digits = match next(5) {
+                0 => [&b"13"[..], &any(&mut next, 9)].concat(),
+                1 => {
+                    let n = 13 + next(4);
+                    let mut d = [&b"62"[..], &any(&mut next, n)].concat();
+                    d.push(luhn(&d));
+                    d
+                }
+                2 => {
+                    let mut d = [&b"110105198"[..], &any(&mut next, 1), b"0612", &any(&mut next, 3)].concat();
+                    d.push(id_check(&d));
+                    d
+                }
+                3 => {
+                    let n = 7 + next(2);
+                    any(&mut next, n)
+                }
+                _ => {
+                    let n = 1 + next(20);
+                    any(&mut next, n)
+                }
+            };
+            if digits.len() == 11 {
+                digits[1] = b'3' + next(7) as u8;
+            }
+            let digits = String::from_utf8(digits).unwrap_or_default();
+            let mut v = starts[next(starts.len())].to_string();
+            // No separator, one after every group, or any at random.
+            let (mode, sep) = (next(3), seps[next(seps.len())]);
+            let mut k = 0;
+            while k < digits.len() {
+                let step = 3 + next(2);
+                v.push_str(&digits[k..digits.len().min(k + step)]);
+                k += step;
+                if k < digits.len() && mode > 0 {
+                    v.push_str(if mode == 1 {
+                        sep
+                    } else if next(3) == 0 {
+                        seps[next(seps.len())]
+                    } else {
+                        ""
+                    });
+                }
+            }
+            v.push_str(ends[next(ends.len())]);
+            let base = next(100);
+            let mut got = Vec::new();
+            let read = finder::find_number(&sc, &v, base, &mut got);
+            let mut want = Vec::new();
+            finder::find(&sc, &v, base, &mut want);
+            if read {
+                assert_eq!(format!("{got:?}"), format!("{want:?}"), "{v:?}");
+                alone += 1;
+                hits += !got.is_empty() as usize;
+            } else {
+                assert!(got.is_empty(), "{v:?}");
+                left += 1;
+            }
+        }
+        assert!(alone > 50_000 && hits > 10_000 && alone - hits > 5_000 && left > 20_000, "{alone} {hits} {left}");
     }
 
     /// The fast bounds agree with `str::trim` for every character alone, and around, before and
