@@ -976,21 +976,41 @@ fn passed_over(b: &[u8], start: usize, end: usize) -> bool {
 /// that could be white space: an ASCII byte other than white space, or a lead byte of a
 /// multi-byte character (Unicode white space starts with `C2`, `E1`, `E2` or `E3`); at the end, an
 /// ASCII byte other than white space, or a character of three bytes led by `E4`..=`EF` (Han).
+/// The byte tests are one load each ([`TRIM_BYTE`]).
 #[inline]
 fn trim_bounds(value: &str) -> (usize, usize) {
     let b = value.as_bytes();
     let n = b.len();
-    let plain_start = |c: u8| !matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3);
-    let plain_end =
-        |c: u8| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ') || n >= 3 && (0xE4..=0xEF).contains(&b[n - 3]);
+    let plain_end = |c: u8| TRIM_BYTE[c as usize] & TRIM_END != 0 || n >= 3 && (0xE4..=0xEF).contains(&b[n - 3]);
     match (b.first(), b.last()) {
-        (Some(&f), Some(&l)) if plain_start(f) && plain_end(l) => (0, n),
+        (Some(&f), Some(&l)) if TRIM_BYTE[f as usize] & TRIM_START != 0 && plain_end(l) => (0, n),
         _ => {
             let s = n - value.trim_start().len();
             (s, s + value.trim().len())
         }
     }
 }
+
+/// Bits of [`TRIM_BYTE`]: no white space starts with the byte; it is ASCII and no white space.
+const TRIM_START: u8 = 1;
+const TRIM_END: u8 = 2;
+
+/// [`TRIM_START`] and [`TRIM_END`] by byte, as [`trim_bounds`] reads a value's first and last byte.
+static TRIM_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let blank = matches!(c as u8, b'\t'..=b'\r' | b' ');
+        if !blank && !matches!(c as u8, 0xC2 | 0xE1..=0xE3) {
+            t[c] |= TRIM_START;
+        }
+        if !blank && c < 0x80 {
+            t[c] |= TRIM_END;
+        }
+        c += 1;
+    }
+    t
+};
 
 /// Decodes a JSON string body; returns the text and, for each decoded byte offset (and the end),
 /// the raw byte offset it came from.
