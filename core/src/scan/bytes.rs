@@ -221,8 +221,7 @@ pub(crate) fn json_string_end(b: &[u8], mut i: usize) -> usize {
         let lo = json_stops(u64::from_le_bytes(lo.try_into().unwrap_or([0; 8])));
         let hi = json_stops(u64::from_le_bytes(hi.try_into().unwrap_or([0; 8])));
         if lo | hi != 0 {
-            let at = if lo != 0 { lo.trailing_zeros() } else { 64 + hi.trailing_zeros() };
-            return i + (at / 8) as usize;
+            return i + lowest_mark(lo, hi);
         }
         i += 16;
     }
@@ -230,12 +229,16 @@ pub(crate) fn json_string_end(b: &[u8], mut i: usize) -> usize {
     let last = b.len().checked_sub(16).and_then(|k| b.get(k..)).and_then(<[u8]>::first_chunk::<16>);
     if let (1.., Some(c)) = (n, last) {
         let v = u128::from_le_bytes(*c) >> (8 * (16 - n));
-        let lo = json_stops(v as u64);
-        let hi = json_stops((v >> 64) as u64);
-        let at = if lo != 0 { lo.trailing_zeros() } else { 64 + hi.trailing_zeros() };
-        return i + (at / 8) as usize;
+        return i + lowest_mark(json_stops(v as u64), json_stops((v >> 64) as u64));
     }
     json_plain_end(b, i)
+}
+
+/// The offset of the byte of the lowest mark in sixteen bytes read as two words, `lo` and `hi`
+/// (high bits of their marked bytes; not both 0).
+#[inline(always)]
+fn lowest_mark(lo: u64, hi: u64) -> usize {
+    (if lo != 0 { lo.trailing_zeros() } else { 64 + hi.trailing_zeros() } / 8) as usize
 }
 
 /// A JSON string's plain run at `i` read in one go when it ends within the eight bytes from `i`

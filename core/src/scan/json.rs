@@ -816,7 +816,11 @@ fn forced(sc: &Scanner, value: &str, base: usize, key: Option<(Kind, bool)>, out
         return false;
     }
     let first = out.len();
-    finder::find(sc, trimmed, base + s, out);
+    // A number kind's value is most often one number run: read by its reader alone.
+    let number = matches!(kind, Kind::CnId | Kind::CnMobile | Kind::CnLandline | Kind::BankCard);
+    if !(number && finder::find_number(sc, trimmed, base + s, out)) {
+        finder::find(sc, trimmed, base + s, out);
+    }
     // The free-text hit keeps what it learnt (`Parsed`: an address's prefix end, an e-mail's
     // `@`, a number's positions), so the mask need not read the value again.
     if let [h] = &mut out[first..] {
@@ -972,21 +976,41 @@ fn passed_over(b: &[u8], start: usize, end: usize) -> bool {
 /// that could be white space: an ASCII byte other than white space, or a lead byte of a
 /// multi-byte character (Unicode white space starts with `C2`, `E1`, `E2` or `E3`); at the end, an
 /// ASCII byte other than white space, or a character of three bytes led by `E4`..=`EF` (Han).
+/// The byte tests are one load each ([`TRIM_BYTE`]).
 #[inline]
 fn trim_bounds(value: &str) -> (usize, usize) {
     let b = value.as_bytes();
     let n = b.len();
-    let plain_start = |c: u8| !matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3);
-    let plain_end =
-        |c: u8| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ') || n >= 3 && (0xE4..=0xEF).contains(&b[n - 3]);
+    let plain_end = |c: u8| TRIM_BYTE[c as usize] & TRIM_END != 0 || n >= 3 && (0xE4..=0xEF).contains(&b[n - 3]);
     match (b.first(), b.last()) {
-        (Some(&f), Some(&l)) if plain_start(f) && plain_end(l) => (0, n),
+        (Some(&f), Some(&l)) if TRIM_BYTE[f as usize] & TRIM_START != 0 && plain_end(l) => (0, n),
         _ => {
             let s = n - value.trim_start().len();
             (s, s + value.trim().len())
         }
     }
 }
+
+/// Bits of [`TRIM_BYTE`]: no white space starts with the byte; it is ASCII and no white space.
+const TRIM_START: u8 = 1;
+const TRIM_END: u8 = 2;
+
+/// [`TRIM_START`] and [`TRIM_END`] by byte, as [`trim_bounds`] reads a value's first and last byte.
+static TRIM_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let blank = matches!(c as u8, b'\t'..=b'\r' | b' ');
+        if !blank && !matches!(c as u8, 0xC2 | 0xE1..=0xE3) {
+            t[c] |= TRIM_START;
+        }
+        if !blank && c < 0x80 {
+            t[c] |= TRIM_END;
+        }
+        c += 1;
+    }
+    t
+};
 
 /// Decodes a JSON string body; returns the text and, for each decoded byte offset (and the end),
 /// the raw byte offset it came from.
@@ -1320,6 +1344,115 @@ mod tests {
             lines += ok as usize;
         }
         assert!(found > 10_000 && lines > 10_000, "{found} {lines}");
+    }
+
+    /// [`finder::find_number`] gives `find`'s hits whenever it reads a value alone, and leaves
+    /// `out` as it was when it does not: values of the number kinds as a key forces them (plain,
+    /// grouped by blanks or dashes, with `+86`, `(+86)`, an area code in parentheses, an `X`, an
+    /// extension), with checks that pass and fail, and with bytes after or inside the run that
+    /// make it something else (a letter, `@`, a date, full-width forms, a second run). Both sides
+    /// are reached: many values read alone with a hit, many left to `find`, and some read alone
+    /// without one.
+    #[test]
+    fn number_values_read_alone_as_find_reads_them() {
+        let starts = ["", "", "", "+86", "+86 ", "+86-", "(+86)", "(0571)", "(010)", "（0755）", "+", "(", "0086 "];
+        let seps = ["", "", " ", "-", "  ", "--", "转", "－", "\u{3000}", "."];
+        // Mostly nothing after the run; else what makes it another kind, a longer run or two.
+        let ends: Vec<&str> =
+            "||||||||X|x|@qq.com|a|号|.5|-801|转801| 12|2026-11-29|１| 13912345678|-6222021234567890128"
+                .split('|')
+                .collect();
+        // A last digit that passes the Luhn check (cards), and the check character of an ID.
+        let luhn = |body: &[u8]| {
+            let sum: u32 = body
+                .iter()
+                .rev()
+                .enumerate()
+                .map(|(k, &c)| {
+                    let v = (c - b'0') as u32;
+                    if k % 2 == 0 {
+                        (2 * v) % 9 + if v == 9 { 9 } else { 0 }
+                    } else {
+                        v
+                    }
+                })
+                .sum();
+            b'0' + ((10 - sum % 10) % 10) as u8
+        };
+        let id_check = |body: &[u8]| {
+            const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+            let sum: u32 = body.iter().zip(W).map(|(&c, w)| (c - b'0') as u32 * w).sum();
+            b"10X98765432"[(sum % 11) as usize]
+        };
+        let sc = Scanner::new();
+        let mut next = crate::testing::picker(0x3c6e_f372_fe94_f82b);
+        let (mut alone, mut hits, mut left) = (0, 0, 0);
+        for _ in 0..200_000 {
+            // Runs of digits of the values' shapes (a mobile, a card of 16 to 19 digits with its
+            // Luhn digit, an ID with its check, a landline's local number) or of any length.
+            let any = |next: &mut dyn FnMut(usize) -> usize, n: usize| -> Vec<u8> {
+                (0..n).map(|_| b'0' + next(10) as u8).collect()
+            };
+            let mut digits = match next(5) {
+                0 => [&b"13"[..], &any(&mut next, 9)].concat(),
+                1 => {
+                    let n = 13 + next(4);
+                    let mut d = [&b"62"[..], &any(&mut next, n)].concat();
+                    d.push(luhn(&d));
+                    d
+                }
+                2 => {
+                    let mut d = [&b"110105198"[..], &any(&mut next, 1), b"0612", &any(&mut next, 3)].concat();
+                    d.push(id_check(&d));
+                    d
+                }
+                3 => {
+                    let n = 7 + next(2);
+                    any(&mut next, n)
+                }
+                _ => {
+                    let n = 1 + next(20);
+                    any(&mut next, n)
+                }
+            };
+            if digits.len() == 11 {
+                digits[1] = b'3' + next(7) as u8;
+            }
+            let digits = String::from_utf8(digits).unwrap_or_default();
+            let mut v = starts[next(starts.len())].to_string();
+            // No separator, one after every group, or any at random.
+            let (mode, sep) = (next(3), seps[next(seps.len())]);
+            let mut k = 0;
+            while k < digits.len() {
+                let step = 3 + next(2);
+                v.push_str(&digits[k..digits.len().min(k + step)]);
+                k += step;
+                if k < digits.len() && mode > 0 {
+                    v.push_str(if mode == 1 {
+                        sep
+                    } else if next(3) == 0 {
+                        seps[next(seps.len())]
+                    } else {
+                        ""
+                    });
+                }
+            }
+            v.push_str(ends[next(ends.len())]);
+            let base = next(100);
+            let mut got = Vec::new();
+            let read = finder::find_number(&sc, &v, base, &mut got);
+            let mut want = Vec::new();
+            finder::find(&sc, &v, base, &mut want);
+            if read {
+                assert_eq!(format!("{got:?}"), format!("{want:?}"), "{v:?}");
+                alone += 1;
+                hits += !got.is_empty() as usize;
+            } else {
+                assert!(got.is_empty(), "{v:?}");
+                left += 1;
+            }
+        }
+        assert!(alone > 50_000 && hits > 10_000 && alone - hits > 5_000 && left > 20_000, "{alone} {hits} {left}");
     }
 
     /// The fast bounds agree with `str::trim` for every character alone, and around, before and
