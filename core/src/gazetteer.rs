@@ -435,7 +435,7 @@ impl Gazetteer {
     /// Inlined whole into the four calls of [`split_address`]: a call would cost about as much
     /// as the look-up.
     #[inline(always)]
-    fn matches_at(&self, s: &str, pos: usize) -> Found {
+    fn matches_at(&self, s: &str, pos: usize) -> Found<'_> {
         let rest = s.as_bytes().get(pos..).unwrap_or(&[]);
         if rest.len() >= 6 {
             // Only the bytes: `pos` is a char boundary of `s`, and a key's head is two whole chars.
@@ -445,22 +445,34 @@ impl Gazetteer {
                 return self.bucket_matches(rest, head, pos);
             }
         }
-        Found { lo: 0, bits: [0; 3], pos }
+        Found { keys: &[], bits: [0; 3], pos }
+    }
+
+    /// [`Gazetteer::matches_at`] at the start of `s`, without the head filter: the scanner asks
+    /// [`split_address`] only where two chars start a region name, so there the filter nearly
+    /// always passes, and its test (a read of a table other work has often pushed out of the
+    /// cache) is of no use. A head that starts no key finds no bucket in the index all the same.
+    #[inline(always)]
+    fn matches_at_start(&self, s: &str) -> Found<'_> {
+        let rest = s.as_bytes();
+        if rest.len() >= 6 {
+            return self.bucket_matches(rest, load8(rest, 0) & tail_mask(6), 0);
+        }
+        Found { keys: &[], bits: [0; 3], pos: 0 }
     }
 
     /// [`Gazetteer::matches_at`] past the head filter (apart, so that a miss of the filter builds
     /// its empty answer without the bucket's state): `rest` is the text from `pos`, at least six
     /// bytes, and `head` its first six.
     #[inline(always)]
-    fn bucket_matches(&self, rest: &[u8], head: u64, pos: usize) -> Found {
-        let mut found = Found { lo: 0, bits: [0; 3], pos };
+    fn bucket_matches(&self, rest: &[u8], head: u64, pos: usize) -> Found<'_> {
         let (lo, hi) = self.by_head.get(head);
         let tail = load8(rest, 6);
-        found.lo = lo;
         // A bucket holds at most `MAX_BUCKET` keys (a test checks the table); the bound is for
         // the bits of `found`, clamped here so that the loop has one end test.
         let hi = hi.min(lo + MAX_BUCKET);
-        for (i, k) in self.keys.get(lo..hi).unwrap_or(&[]).iter().enumerate() {
+        let mut found = Found { keys: self.keys.get(lo..hi).unwrap_or(&[]), bits: [0; 3], pos };
+        for (i, k) in found.keys.iter().enumerate() {
             // Every key of the bucket starts with the same two chars as `rest`: compare the rest.
             let len = k.len as usize;
             if len > rest.len()
@@ -487,31 +499,32 @@ impl Gazetteer {
 const MAX_BUCKET: usize = 64;
 
 /// The keys that match at one position (see [`Gazetteer::matches_at`]): bit `i` of
-/// `bits[level as usize]` stands for `Gazetteer::keys[lo + i]`, a key of that level.
+/// `bits[level as usize]` stands for `keys[i]`, a key of that level. `keys` is the bucket of the
+/// position's head, so that reading a match needs no offset into `Gazetteer::keys`.
 #[derive(Clone, Copy)]
-struct Found {
-    lo: usize,
+struct Found<'g> {
+    keys: &'g [Key],
     bits: [u64; 3],
     pos: usize,
 }
 
-impl Found {
+impl<'g> Found<'g> {
     /// The matching keys of one level in key order, with the offset where each match ends.
     #[inline]
-    fn iter(self, g: &Gazetteer, level: Level) -> impl Iterator<Item = (&Key, usize)> {
-        self.iter_bits(g, self.bits[level as usize])
+    fn iter(self, level: Level) -> impl Iterator<Item = (&'g Key, usize)> {
+        self.iter_bits(self.bits[level as usize])
     }
 
     /// The matching keys whose bits are in `bits`, in key order.
     #[inline]
-    fn iter_bits(self, g: &Gazetteer, mut bits: u64) -> impl Iterator<Item = (&Key, usize)> {
+    fn iter_bits(self, mut bits: u64) -> impl Iterator<Item = (&'g Key, usize)> {
         std::iter::from_fn(move || {
             if bits == 0 {
                 return None;
             }
             let i = bits.trailing_zeros() as usize;
             bits &= bits - 1;
-            let k = g.keys.get(self.lo + i)?;
+            let k = self.keys.get(i)?;
             Some((k, self.pos + k.len as usize))
         })
     }
@@ -703,12 +716,12 @@ fn split_tied(s: &str) -> Option<AddressSplit> {
 fn readings(s: &str, mut add: impl FnMut(Parse)) {
     let g = gazetteer();
     // Each position is looked up once; the readings below read the keys of one level at a time.
-    let at0 = g.matches_at(s, 0);
+    let at0 = g.matches_at_start(s);
     // A short name with a stray `省` (`广西省`) reads like the full name of the same row: the
     // levels below it are looked up once per (row, end).
     let mut done_province: Option<(u32, usize)> = None;
 
-    for (pk, end) in at0.iter(g, Level::Province) {
+    for (pk, end) in at0.iter(Level::Province) {
         let (p_end, p_short) = if pk.short && s.as_bytes()[end..].starts_with("省".as_bytes()) {
             (end + 3, false)
         } else {
@@ -724,34 +737,34 @@ fn readings(s: &str, mut add: impl FnMut(Parse)) {
             add(Parse::new(p_end, p_end, p_end, pk, 1));
         }
         let at_pos = g.matches_at(s, skip_blanks(s, p_end));
-        for (ck, c_end) in at_pos.iter(g, Level::City) {
+        for (ck, c_end) in at_pos.iter(Level::City) {
             if ck.code / 10_000 != prefix {
                 continue;
             }
             add(Parse::new(p_end, c_end, c_end, ck, 2));
-            for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(g, Level::County) {
+            for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(Level::County) {
                 if dk.code / 100 == ck.code / 100 {
                     add(Parse::new(p_end, c_end, d_end, dk, 3));
                 }
             }
         }
-        for (dk, d_end) in at_pos.iter(g, Level::County) {
+        for (dk, d_end) in at_pos.iter(Level::County) {
             if dk.code / 10_000 == prefix {
                 add(Parse::new(p_end, p_end, d_end, dk, 2));
             }
         }
     }
-    for (ck, c_end) in at0.iter(g, Level::City) {
+    for (ck, c_end) in at0.iter(Level::City) {
         if !ck.short && ck.chars >= 3 {
             add(Parse::new(0, c_end, c_end, ck, 1));
         }
-        for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(g, Level::County) {
+        for (dk, d_end) in g.matches_at(s, skip_blanks(s, c_end)).iter(Level::County) {
             if dk.code / 100 == ck.code / 100 {
                 add(Parse::new(0, c_end, d_end, dk, 2));
             }
         }
     }
-    for (dk, d_end) in at0.iter(g, Level::County) {
+    for (dk, d_end) in at0.iter(Level::County) {
         if dk.chars >= 3 {
             add(Parse::new(0, 0, d_end, dk, 1));
         }
@@ -931,10 +944,15 @@ mod tests {
                 let all = at.bits[0] | at.bits[1] | at.bits[2];
                 // Each level's bits stand for keys of that level only.
                 for (level, &bits) in at.bits.iter().enumerate() {
-                    assert!(at.iter_bits(g, bits).all(|(k, _)| k.level as usize == level));
+                    assert!(at.iter_bits(bits).all(|(k, _)| k.level as usize == level));
                 }
-                let fast: Vec<_> = at.iter_bits(g, all).map(|(k, end)| (k.row, k.short, end)).collect();
+                let fast: Vec<_> = at.iter_bits(all).map(|(k, end)| (k.row, k.short, end)).collect();
                 assert_eq!(fast, slow(&s, pos), "{s:?} {pos}");
+                // The same at the start of the rest, without the head filter.
+                let start = g.matches_at_start(&s[pos..]);
+                assert_eq!(start.bits, at.bits, "{s:?} {pos}");
+                let fast_start: Vec<_> = start.iter_bits(all).map(|(k, end)| (k.row, k.short, pos + end)).collect();
+                assert_eq!(fast_start, fast, "{s:?} {pos}");
                 found += !fast.is_empty() as usize;
                 n += 1;
             }
@@ -972,7 +990,7 @@ mod tests {
                 let s = format!("{text}{after}");
                 let at = g.matches_at(&s, 0);
                 let all = at.bits[0] | at.bits[1] | at.bits[2];
-                let fast: Vec<_> = at.iter_bits(g, all).map(|(k, end)| (k.row, k.short, end)).collect();
+                let fast: Vec<_> = at.iter_bits(all).map(|(k, end)| (k.row, k.short, end)).collect();
                 assert_eq!(fast, matches_by_name(g, &s, 0), "{s:?}");
                 dropped += !fast.iter().any(|&(row, short, _)| (row, short) == (k.row, k.short)) as usize;
             }
