@@ -335,14 +335,18 @@ fn interesting_char(
     if heads.always[row].rotate_right(c2 as u32) & 1 == 0 && !heads.may_pair(b, i) {
         return i + 3;
     }
-    let ch = char::from_u32(cp).unwrap_or('\0');
-    let next = match ch {
-        '\u{ff10}'..='\u{ff19}' | '（' | '＋' => numbers(sc, text, i, base, out),
-        '：' if may_end_label_at(b, *resumed, i) => label_word(sc, text, *resumed, i, 3, base, out),
-        '：' => i + 3,
+    // The code point is matched as a number: text is valid UTF-8, so `cp` is a char (no
+    // surrogate), and no conversion is needed.
+    const OPEN: u32 = '（' as u32;
+    const PLUS: u32 = '＋' as u32;
+    const COLON: u32 = '：' as u32;
+    let next = match cp {
+        0xFF10..=0xFF19 | OPEN | PLUS => numbers(sc, text, i, base, out),
+        COLON if may_end_label_at(b, *resumed, i) => label_word(sc, text, *resumed, i, 3, base, out),
+        COLON => i + 3,
         // Every other char `stops` marks is Han, `名` `人` `址` or the first char of a region
         // name (a test checks): no `is_han` test.
-        _ => han(sc, heads, text, i, ch, base, out),
+        _ => han(sc, heads, text, i, cp, base, out),
     };
     *resumed = next;
     next
@@ -1425,13 +1429,17 @@ fn label_key_kind(w: &[u8]) -> Option<Kind> {
     }
 }
 
-/// Handles a Han character: the end of a label word, or the start of an address.
-fn han(sc: &Scanner, heads: &Heads, s: &str, i: usize, ch: char, base: usize, out: &mut Vec<Hit>) -> usize {
+/// Handles the Han character of code point `cp` at `i` (three bytes): the end of a label word,
+/// or the start of an address.
+fn han(sc: &Scanner, heads: &Heads, s: &str, i: usize, cp: u32, base: usize, out: &mut Vec<Hit>) -> usize {
+    const MING: u32 = '名' as u32;
+    const REN: u32 = '人' as u32;
+    const ZHI: u32 = '址' as u32;
     let next = i + 3;
-    let label = match ch {
-        '名' => ends_with_any(s, i, &["姓"]).then_some(Kind::CnName),
-        '人' => ends_with_any(s, i, &["收件", "寄件", "联系", "收货"]).then_some(Kind::CnName),
-        '址' => ends_with_any(s, i, &["地", "住"]).then_some(Kind::CnAddress),
+    let label = match cp {
+        MING => ends_with_any(s, i, &["姓"]).then_some(Kind::CnName),
+        REN => ends_with_any(s, i, &["收件", "寄件", "联系", "收货"]).then_some(Kind::CnName),
+        ZHI => ends_with_any(s, i, &["地", "住"]).then_some(Kind::CnAddress),
         _ => None,
     };
     if let Some(kind) = label {
@@ -1454,7 +1462,7 @@ fn han(sc: &Scanner, heads: &Heads, s: &str, i: usize, ch: char, base: usize, ou
         return next;
     }
     // The main loop has passed the pair through [`Heads::may_pair`]: only the exact test is left.
-    if sc.finds(Kind::CnAddress) && heads.starts_pair(ch, s.as_bytes(), next) {
+    if sc.finds(Kind::CnAddress) && heads.starts_pair(cp, s.as_bytes(), next) {
         if let Some((end, prefix)) = address(s, i, false) {
             let h = Hit::new(base + i, base + end, Kind::CnAddress, CONF_GAZETTEER);
             out.push(Hit { parsed: Parsed::AddressPrefix(prefix as u32), ..h });
@@ -2120,12 +2128,12 @@ impl Heads {
         self.raw_pair_bits[bit >> 6] & (1 << (bit & 63)) != 0
     }
 
-    /// Whether the char `a` and the char at byte `at` of `b` are the first two chars of a region
-    /// name: the probe of `pairs` alone, read from the bytes. Region names are BMP Han text (three
-    /// bytes a char), so another second char is in no pair; the caller has applied the filter
-    /// [`Heads::may_pair`] already.
+    /// Whether the char of code point `a` and the char at byte `at` of `b` are the first two chars
+    /// of a region name: the probe of `pairs` alone, read from the bytes. Region names are BMP Han
+    /// text (three bytes a char), so another second char is in no pair; the caller has applied the
+    /// filter [`Heads::may_pair`] already.
     #[inline]
-    fn starts_pair(&self, a: char, b: &[u8], at: usize) -> bool {
+    fn starts_pair(&self, a: u32, b: &[u8], at: usize) -> bool {
         let Some(&[c0, c1, c2]) = b.get(at..at + 3) else { return false };
         if c0 & 0xF0 != 0xE0 {
             return false;
@@ -2932,7 +2940,7 @@ mod tests {
             let text: String = (0..1 + next(5)).map(|_| names[next(names.len())].as_str()).collect();
             for (i, a) in text.char_indices().filter(|&(_, a)| a.len_utf8() == 3) {
                 let pass = heads.may_pair(text.as_bytes(), i);
-                let start = heads.starts_pair(a, text.as_bytes(), i + 3);
+                let start = heads.starts_pair(a as u32, text.as_bytes(), i + 3);
                 assert!(pass || !start, "{text:?} {i}");
                 starts += start as usize;
                 passed += pass as usize;
@@ -3056,7 +3064,7 @@ mod tests {
             for (i, a) in text.char_indices() {
                 let after = i + a.len_utf8();
                 let want = char_at(&text, after).is_some_and(|b| set.contains(&(a, b)));
-                assert_eq!(heads.starts_pair(a, text.as_bytes(), after), want, "{text:?} {i}");
+                assert_eq!(heads.starts_pair(a as u32, text.as_bytes(), after), want, "{text:?} {i}");
                 yes += want as usize;
                 n += 1;
             }
