@@ -290,13 +290,14 @@ fn non_ascii(
             i += 3;
             continue;
         }
-        if c < 0x80 {
-            break;
-        }
         // The code point of a three-byte character is row << 6 | c2 & 63: the row and bit index
-        // the BMP bitmaps directly.
+        // the BMP bitmaps directly. Any other lead byte gives a row out of range: the ASCII byte
+        // that ends the run is told apart only then (marked three-byte chars are more common).
         let row = ((c as usize) << 6 | (c1 as usize & 0x3F)).wrapping_sub(0xE0 << 6);
         if row >= 1024 {
+            if c < 0x80 {
+                break;
+            }
             // Two- and four-byte characters start nothing (nor do stray continuation bytes).
             i += match c {
                 0xC2..=0xDF => 2,
