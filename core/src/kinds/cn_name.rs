@@ -35,16 +35,20 @@ pub(crate) fn is_han(c: char) -> bool {
 
 /// Whether the three bytes `c` are a three-byte UTF-8 lead and two more bytes that encode a
 /// character [`is_han`] takes (the continuation bytes are not checked: the caller has valid
-/// UTF-8). Most name characters have a lead `E5`..`E9` (U+5000..U+9FFF, all Han): one compare;
-/// the others are decoded by masks and compared with the ranges.
+/// UTF-8). Most name characters have a lead `E5`..`E9` (U+5000..U+9FFF, all Han): one compare.
+/// Each of the ranges is whole blocks of 64 characters, so under the other leads the low six bits
+/// of the second byte tell (as decoding reads them): under `E4` (U+4000..U+4FFF) all but
+/// U+4DC0..U+4DFF (the hexagrams, `37`), under `E3` U+3400 on (`10` on), under `EF`
+/// U+F900..U+FAFF (`24`..`2B`).
 #[inline]
 pub(crate) fn is_bmp_han(c: &[u8]) -> bool {
-    if matches!(c[0], 0xE5..=0xE9) {
-        return true;
+    match c[0] {
+        0xE5..=0xE9 => true,
+        0xE4 => c[1] & 0x3F != 0x37,
+        0xE3 => c[1] & 0x3F >= 0x10,
+        0xEF => matches!(c[1] & 0x3F, 0x24..=0x2B),
+        _ => false,
     }
-    let cp = (c[0] as u32 & 0x0F) << 12 | (c[1] as u32 & 0x3F) << 6 | (c[2] as u32 & 0x3F);
-    c[0] & 0xF0 == 0xE0
-        && (cp.wrapping_sub(0x4E00) < 0x5200 || cp.wrapping_sub(0x3400) < 0x19C0 || cp.wrapping_sub(0xF900) < 0x200)
 }
 
 const DOT: char = '·';
