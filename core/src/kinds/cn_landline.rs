@@ -235,9 +235,18 @@ fn split_local(
 /// The area code and local number lengths of a landline written in ASCII as digit groups
 /// joined by single blanks or dashes: what [`positions`] finds of it (`None` where it fails),
 /// given its values `v`, the number of values before each separator (`cuts`) and which
-/// separators are dashes (bit `k` of `dashes` for separator `k`). For the scanner, which has
-/// read the candidate already: the steps of [`parse_bytes`] on the groups.
-pub(crate) fn grouped_split(v: &[u8], cuts: &[u8], dashes: u32) -> Option<(usize, usize)> {
+/// separators are dashes (bit `k` of `dashes` for separator `k`). With `paren`, the first
+/// group is in parentheses (the first cut is the closing one, with the blank or dash after
+/// it); with `ext`, the values before a `转`, which is one of the cuts (no separator follows
+/// it). For the scanner, which has read the candidate already: the steps of [`parse_bytes`]
+/// (and of [`parse`] for `（` or `转`) on the groups.
+pub(crate) fn grouped_split(
+    v: &[u8],
+    cuts: &[u8],
+    dashes: u32,
+    paren: bool,
+    ext: Option<usize>,
+) -> Option<(usize, usize)> {
     // The area code is the start of the first group; a separator right after it is no break.
     let first = cuts.first().map_or(v.len(), |&c| c as usize);
     let area = match v.get(..2)? {
@@ -245,7 +254,8 @@ pub(crate) fn grouped_split(v: &[u8], cuts: &[u8], dashes: u32) -> Option<(usize
         [0, 3..=9] => 4,
         _ => return None,
     };
-    if first < area || area == 3 && v[1] == 1 && v[2] != 0 {
+    // In parentheses the area code is the whole first group; a `转` follows a local digit.
+    if first < area || paren && first != area || ext.is_some_and(|e| e <= area) || area == 3 && v[1] == 1 && v[2] != 0 {
         return None;
     }
     let mut breaks = [(0usize, false); MAX_DIGITS];
@@ -257,7 +267,8 @@ pub(crate) fn grouped_split(v: &[u8], cuts: &[u8], dashes: u32) -> Option<(usize
     let err = |at: usize, reason| Error::value(KIND, Some(at), reason);
     let total = v.len() - area;
     let first_local = (*v.get(area)?, 0);
-    split_local(area, total, None, &breaks[..nbreaks], first_local, err).ok().map(|local| (area, local))
+    let ext_at = ext.map(|e| e - area);
+    split_local(area, total, ext_at, &breaks[..nbreaks], first_local, err).ok().map(|local| (area, local))
 }
 
 /// Reads and validates a written number: where its digits stand, with its area code and local

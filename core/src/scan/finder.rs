@@ -1066,6 +1066,11 @@ struct Grouped {
     lead: [u8; 4],
     /// A country prefix's `86` ends right before the first value (`+8613812345678`).
     glued: bool,
+    /// A landline's area code in parentheses starts the candidate (`(0571)87654321`); the
+    /// first cut is after it.
+    paren: bool,
+    /// The values before a `转` (`0571-87654321转801`), a cut that is no dash.
+    ext: Option<u8>,
 }
 
 /// The eight bytes of `b` from `at` read little-endian and XORed with [`ZEROS`] (a digit's byte
@@ -1095,13 +1100,19 @@ impl Grouped {
         dashes: 0,
         lead: [0; 4],
         glued: false,
+        paren: false,
+        ext: None,
     };
 
     /// Reads candidate `b` with `digits` digits (not counting a country prefix's) and an `X`
     /// when `has_x` into `self` (which is [`Grouped::EMPTY`]); `false` for another written
     /// form (full-width or other characters, another prefix, a separator not between two
     /// digits), fewer than eight bytes (no candidate) or more than 64. Filled in place: the
-    /// caller's copy is the one read, not moved.
+    /// caller's copy is the one read, not moved. Also read: the landline forms that only the
+    /// landline reader takes, an area code of three or four digits from `0` in parentheses
+    /// (ASCII or full-width, maybe a blank or dash after them) and one `转` between two digits
+    /// with no separator after it; `(00..)` is left to the readers (the mobile reader takes
+    /// `(0086)`).
     ///
     /// Eight bytes at a time: the values of a word (see [`value_word`]) are stored at the count
     /// whole, and counted up to the first byte that is no digit, which must be a separator (or
@@ -1126,10 +1137,39 @@ impl Grouped {
         }
         let g = self;
         g.glued = country && b[start - 1].is_ascii_digit();
-        // Separators at the bits of `seps` (from byte `start`); the digits are at the others.
-        let mut seps = 0u64;
         // The count and place in locals: the loop runs for every group of most candidates.
         let (mut n, mut at) = (0, start);
+        // The digits of an area code in parentheses, as bits (see `paren`).
+        let mut area_bits = 0;
+        let open = match b {
+            [b'(', ..] => 1,
+            [0xEF, 0xBC, 0x88, ..] => 3,
+            _ => 0,
+        };
+        if !country && open > 0 {
+            let close = digits_end(b, open);
+            let area = close - open;
+            let after = match b.get(close..) {
+                Some([b')', ..]) => close + 1,
+                Some([0xEF, 0xBC, 0x89, ..]) => close + 3,
+                _ => return false,
+            };
+            if !(3..=4).contains(&area) || b[open] != b'0' || b[open + 1] == b'0' {
+                return false;
+            }
+            g.values[..8].copy_from_slice(&value_word(b, open).to_le_bytes());
+            (n, g.cuts[0], g.ncuts, g.paren) = (area, area as u8, 1, true);
+            area_bits = ((1 << area) - 1) << open;
+            at = after + matches!(b.get(after), Some(b' ' | b'-')) as usize;
+        }
+        // The local number (after an area code in parentheses) or the whole from `from`.
+        let from = at;
+        if from >= end {
+            return false;
+        }
+        // Separators at the bits of `seps` (from byte `from`), a `转` at those of `zhuan`; the
+        // digits are at the others.
+        let (mut seps, mut zhuan) = (0u64, 0u64);
         while at < end {
             let t = value_word(b, at);
             // At most MAX_DIGITS + 1 values so far (checked below): eight more fit.
@@ -1145,21 +1185,35 @@ impl Grouped {
                 continue;
             }
             let c = b[at];
-            if !(c == b' ' || c == b'-') || g.ncuts == g.cuts.len() {
+            if g.ncuts == g.cuts.len() || g.ext.is_some() {
+                // No separator after a `转` (the landline reader stops there).
                 return false;
             }
             g.cuts[g.ncuts] = n as u8;
-            g.dashes |= ((c == b'-') as u32) << g.ncuts;
+            if c == b' ' || c == b'-' {
+                g.dashes |= ((c == b'-') as u32) << g.ncuts;
+                seps |= 1 << (at - from);
+                at += 1;
+            } else if b.get(at..at + 3) == Some("转".as_bytes())
+                && !country
+                && at > from
+                && b[at - 1].is_ascii_digit()
+                && b.get(at + 3).is_some_and(u8::is_ascii_digit)
+            {
+                g.ext = Some(n as u8);
+                zhuan |= 0b111 << (at - from);
+                at += 3;
+            } else {
+                return false;
+            }
             g.ncuts += 1;
-            seps |= 1 << (at - start);
-            at += 1;
         }
         // Each separator between two digits: not first, not last, never two together.
-        if seps & (seps << 1 | 1 | 1 << (end - start - 1)) != 0 {
+        if seps & (seps << 1 | 1 | 1 << (end - from - 1)) != 0 {
             return false;
         }
-        // The bytes that are no separator are digits (`end - start` is 1 to 64).
-        g.bits = (u64::MAX >> (64 - (end - start)) & !seps) << start;
+        // The bytes that are no separator are digits (`end - from` is 1 to 64).
+        g.bits = (u64::MAX >> (64 - (end - from)) & !(seps | zhuan)) << from | area_bits;
         g.n = n;
         if has_x {
             if g.n > MAX_DIGITS {
@@ -1224,6 +1278,17 @@ fn classify_grouped(
     let v = g.values();
     let lead = &g.lead;
     let at = |bits: u64| Positions::from_bits(bits);
+    if g.paren || g.ext.is_some() {
+        // Only the landline reader reads `(`, `（` or `转` (the others stop there), and not
+        // after an `X` (a country prefix is not read with them).
+        if sc.finds(Kind::CnLandline) && !has_x && (10..=18).contains(&digits) && lead[0] == 0 {
+            let ext = g.ext.map(usize::from);
+            if let Some((area, local)) = kinds::landline_grouped_split(v, g.cuts(), g.dashes, g.paren, ext) {
+                return Some((Kind::CnLandline, at(g.bits).map(|p| p.with_groups(area, local))));
+            }
+        }
+        return None;
+    }
     if sc.finds(Kind::CnId)
         && !country
         && (if has_x { digits == 17 } else { digits == 18 || digits == 15 })
@@ -1257,7 +1322,7 @@ fn classify_grouped(
         }
     }
     if sc.finds(Kind::CnLandline) && !country && (10..=18).contains(&digits) && lead[0] == 0 {
-        if let Some((area, local)) = kinds::landline_grouped_split(v, g.cuts(), g.dashes) {
+        if let Some((area, local)) = kinds::landline_grouped_split(v, g.cuts(), g.dashes, false, None) {
             return Some((Kind::CnLandline, at(g.bits).map(|p| p.with_groups(area, local))));
         }
     }
@@ -2488,7 +2553,11 @@ mod tests {
                 let mut from = 0;
                 for &cut in cuts {
                     text.push_str(&body[from..cut]);
-                    text.push_str(if next(8) == 0 { ["  ", "--", "a", "－"][next(4)] } else { [" ", "-"][next(2)] });
+                    text.push_str(if next(8) == 0 {
+                        ["  ", "--", "a", "－", "转", " 转", "转-"][next(7)]
+                    } else {
+                        [" ", "-", " ", "-", "转"][next(5)]
+                    });
                     from = cut;
                 }
                 text.push_str(&body[from..]);
@@ -2500,6 +2569,12 @@ mod tests {
                     1 => candidates.push((format!("-{text}"), false)),
                     2 => candidates.push((format!("{}x", &text[..text.len() - 1]), false)),
                     _ => candidates.push((format!("0086 {text}"), false)),
+                }
+                // The first three or four digits as an area code in parentheses (some not one).
+                let area = 2 + next(4);
+                if area < text.len() && text.is_char_boundary(area) {
+                    let (open, close) = [("(", ")"), ("（", "）"), ("(", "）"), ("(", ") "), ("（", "）-")][next(5)];
+                    candidates.push((format!("{open}{}{close}{}", &text[..area], &text[area..]), false));
                 }
             }
         }
@@ -2535,16 +2610,15 @@ mod tests {
         assert!(found.iter().all(|&f| f > 200 && f < tested / 10), "{found:?} of {tested}");
     }
 
-    /// [`Grouped::read`] as it was written, a loop per byte: the reference. The fields it
-    /// fills, or `None`.
+    /// [`Grouped::read`] as a loop per byte: the reference. The fields it fills, or `None`.
     #[allow(clippy::type_complexity)]
     fn grouped_read_slow(
         b: &[u8],
         digits: usize,
         has_x: bool,
         country: bool,
-    ) -> Option<(Vec<u8>, u64, Vec<u8>, u32, [u8; 4], bool)> {
-        if b.len() > 64 {
+    ) -> Option<(Vec<u8>, u64, Vec<u8>, u32, [u8; 4], bool, bool, Option<u8>)> {
+        if b.len() > 64 || b.len() < 8 {
             return None;
         }
         let start = if country { Some(crate::layout::ascii_country_prefix(b)).filter(|&p| p > 0)? } else { 0 };
@@ -2554,27 +2628,66 @@ mod tests {
             return None;
         }
         let (mut values, mut cuts, mut dashes, mut seps) = (Vec::new(), Vec::new(), 0u32, 0u64);
-        for (k, &c) in b[start..end].iter().enumerate() {
+        let (mut paren, mut ext, mut bits, mut k) = (false, None, 0u64, start);
+        if !country && (b.starts_with(b"(") || b.starts_with("（".as_bytes())) {
+            k = if b[0] == b'(' { 1 } else { 3 };
+            while b.get(k).is_some_and(u8::is_ascii_digit) {
+                values.push(b[k] - b'0');
+                bits |= 1 << k;
+                k += 1;
+            }
+            k += if b.get(k) == Some(&b')') {
+                1
+            } else if b[k..].starts_with("）".as_bytes()) {
+                3
+            } else {
+                return None;
+            };
+            if !(3..=4).contains(&values.len()) || !matches!(values[..2], [0, 1..=9]) {
+                return None;
+            }
+            paren = true;
+            cuts.push(values.len() as u8);
+            k += matches!(b.get(k), Some(b' ' | b'-')) as usize;
+        }
+        let from = k;
+        if from >= end {
+            return None;
+        }
+        while k < end {
+            let c = b[k];
             if c.is_ascii_digit() {
                 if values.len() == MAX_DIGITS + 1 {
                     return None;
                 }
                 values.push(c - b'0');
-            } else if c == b' ' || c == b'-' {
-                if cuts.len() == MAX_DIGITS {
-                    return None;
-                }
+                bits |= 1 << k;
+                k += 1;
+                continue;
+            }
+            if cuts.len() == MAX_DIGITS || ext.is_some() {
+                return None;
+            }
+            if c == b' ' || c == b'-' {
                 dashes |= ((c == b'-') as u32) << cuts.len();
-                cuts.push(values.len() as u8);
-                seps |= 1 << k;
+                seps |= 1 << (k - from);
+                k += 1;
+            } else if b[k..].starts_with("转".as_bytes())
+                && !country
+                && k > from
+                && b[k - 1].is_ascii_digit()
+                && b.get(k + 3).is_some_and(u8::is_ascii_digit)
+            {
+                ext = Some(values.len() as u8);
+                k += 3;
             } else {
                 return None;
             }
+            cuts.push(values.len() as u8);
         }
-        if seps & (seps << 1 | 1 | 1 << (end - start - 1)) != 0 {
+        if seps & (seps << 1 | 1 | 1 << (end - from - 1)) != 0 {
             return None;
         }
-        let mut bits = (u64::MAX >> (64 - (end - start)) & !seps) << start;
         if has_x {
             if !matches!(b[end], b'X' | b'x') || values.len() == MAX_DIGITS + 1 {
                 return None;
@@ -2586,22 +2699,27 @@ mod tests {
             return None;
         }
         let lead = if country { [8, 6, values[0], values[1]] } else { [values[0], values[1], values[2], values[3]] };
-        (values.len() == digits + has_x as usize).then_some((values, bits, cuts, dashes, lead, glued))
+        (values.len() == digits + has_x as usize).then_some((values, bits, cuts, dashes, lead, glued, paren, ext))
     }
 
     /// [`Grouped::read`], a word at a time, fills what the loop per byte reads, on grouped
     /// candidates of every length up to 64 bytes (digit groups of 1 to 12 joined by one or
-    /// two blanks or dashes, some other bytes, maybe a country prefix or an `X`), each read
-    /// with its own digit count and with others.
+    /// two blanks or dashes, `转`, some other bytes, maybe a country prefix, an area code in
+    /// parentheses or an `X`), each read with its own digit count and with others.
     #[test]
     fn grouped_read_agrees_with_a_loop_per_byte() {
         let mut next = crate::testing::picker(0x51d7_a3e9_0c42_b86fu64);
-        let (mut tested, mut read) = (0, 0);
+        let (mut tested, mut read, mut paren, mut ext) = (0, 0, 0, 0);
         for round in 0..60_000 {
             let mut c = String::new();
             let country = round % 5 == 0;
             if country {
                 c.push_str(["+86", "+86 ", "+86-", "(+86)", "(+86) ", "+86  ", "+8", "(+86"][next(8)]);
+            } else if next(4) == 0 {
+                // An area code in parentheses, some not one.
+                c.push(['(', '（'][next(2)]);
+                c.push_str(["0571", "010", "021", "0086", "05710", "01", "1571", "0"][next(8)]);
+                c.push_str([")", "）", ") ", ")-", "）-", ")  ", "", ")转"][next(8)]);
             }
             for group in 0..1 + next(6) {
                 if group > 0 {
@@ -2611,6 +2729,8 @@ mod tests {
                         2 => "--",
                         3 => "\u{ff0d}",
                         4 => "",
+                        5..=8 => "转",
+                        9 => " 转",
                         k => [" ", "-"][k % 2],
                     };
                     c.push_str(sep);
@@ -2636,14 +2756,17 @@ mod tests {
                 }
                 tested += 1;
                 let mut g = Grouped::EMPTY;
-                let fast = g
-                    .read(b, digits, has_x, country)
-                    .then(|| (g.values().to_vec(), g.bits, g.cuts().to_vec(), g.dashes, g.lead, g.glued));
+                let fast = g.read(b, digits, has_x, country).then(|| {
+                    (g.values().to_vec(), g.bits, g.cuts().to_vec(), g.dashes, g.lead, g.glued, g.paren, g.ext)
+                });
                 read += fast.is_some() as usize;
+                paren += fast.as_ref().is_some_and(|f| f.6) as usize;
+                ext += fast.as_ref().is_some_and(|f| f.7.is_some()) as usize;
                 assert_eq!(fast, grouped_read_slow(b, digits, has_x, country), "{c:?} {digits} {has_x} {country}");
             }
         }
-        assert!(tested > 40_000 && read > tested / 10 && read < tested / 2, "{read} of {tested}");
+        assert!(tested > 40_000 && read > tested / 20 && read < tested / 2, "{read} of {tested}");
+        assert!(paren > 200 && ext > 200, "{paren} {ext} of {read}");
     }
 
     /// [`mobile_groups`] as it was written, reading the lead digits itself: the reference. Whether the digit groups of a mobile candidate are written as mobiles are: one group, or
