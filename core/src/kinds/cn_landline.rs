@@ -210,7 +210,7 @@ fn split_local(
     first_local: (u8, usize),
     err: impl Fn(usize, &'static str) -> Error,
 ) -> Result<usize> {
-    let valid_local = |n: usize| if area == 3 { n == 8 } else { n == 7 || n == 8 };
+    let valid_local = |n: usize| local_length(area, n);
     let local = match ext_at {
         Some(n) => n,
         None if valid_local(total) => total,
@@ -230,6 +230,16 @@ fn split_local(
         return Err(err(first_local.1, "local number must start with 2-8"));
     }
     Ok(local)
+}
+
+/// Whether `n` digits are a local number after an area code of `area` digits: 8, or 7 after
+/// four.
+fn local_length(area: usize, n: usize) -> bool {
+    if area == 3 {
+        n == 8
+    } else {
+        n == 7 || n == 8
+    }
 }
 
 /// The area code and local number lengths of a landline written in ASCII as digit groups
@@ -258,17 +268,25 @@ pub(crate) fn grouped_split(
     if first < area || paren && first != area || ext.is_some_and(|e| e <= area) || area == 3 && v[1] == 1 && v[2] != 0 {
         return None;
     }
+    let err = |at: usize, reason| Error::value(KIND, Some(at), reason);
+    let total = v.len() - area;
+    let first_local = (*v.get(area)?, 0);
+    let ext_at = ext.map(|e| e - area);
+    let split = |breaks: &[(usize, bool)]| {
+        split_local(area, total, ext_at, breaks, first_local, err).ok().map(|local| (area, local))
+    };
+    // `split_local` reads no break when a `转` or the count of the digits after the area code
+    // tells where the local number ends (most landlines): then they are not set up.
+    if ext_at.is_some() || local_length(area, total) {
+        return split(&[]);
+    }
     let mut breaks = [(0usize, false); MAX_DIGITS];
     let mut nbreaks = 0;
     for (k, &c) in cuts.iter().enumerate().skip((first == area) as usize) {
         *breaks.get_mut(nbreaks)? = (c as usize - area, dashes >> k & 1 == 1);
         nbreaks += 1;
     }
-    let err = |at: usize, reason| Error::value(KIND, Some(at), reason);
-    let total = v.len() - area;
-    let first_local = (*v.get(area)?, 0);
-    let ext_at = ext.map(|e| e - area);
-    split_local(area, total, ext_at, &breaks[..nbreaks], first_local, err).ok().map(|local| (area, local))
+    split(&breaks[..nbreaks])
 }
 
 /// Reads and validates a written number: where its digits stand, with its area code and local

@@ -1277,14 +1277,15 @@ fn classify_grouped(
 ) -> Option<(Kind, Option<Positions>)> {
     let v = g.values();
     let lead = &g.lead;
-    let at = |bits: u64| Positions::from_bits(bits);
+    // The positions of `n` values (one bit each): `n` is known, so the bits need no count.
+    let at = |bits: u64, n: usize| Positions::from_counted_bits(bits, n);
     if g.paren || g.ext.is_some() {
         // Only the landline reader reads `(`, `（` or `转` (the others stop there), and not
         // after an `X` (a country prefix is not read with them).
         if sc.finds(Kind::CnLandline) && !has_x && (10..=18).contains(&digits) && lead[0] == 0 {
             let ext = g.ext.map(usize::from);
             if let Some((area, local)) = kinds::landline_grouped_split(v, g.cuts(), g.dashes, g.paren, ext) {
-                return Some((Kind::CnLandline, at(g.bits).map(|p| p.with_groups(area, local))));
+                return Some((Kind::CnLandline, at(g.bits, g.n).map(|p| p.with_groups(area, local))));
             }
         }
         return None;
@@ -1294,7 +1295,7 @@ fn classify_grouped(
         && (if has_x { digits == 17 } else { digits == 18 || digits == 15 })
         && kinds::id_grouped_valid(v, g.cuts())
     {
-        return Some((Kind::CnId, at(g.bits)));
+        return Some((Kind::CnId, at(g.bits, g.n)));
     }
     if has_x {
         return None;
@@ -1305,7 +1306,7 @@ fn classify_grouped(
         && issuer_prefix(lead)
         && kinds::card_digits_valid(v)
     {
-        return Some((Kind::BankCard, at(g.bits)));
+        return Some((Kind::BankCard, at(g.bits, g.n)));
     }
     if sc.finds(Kind::CnMobile)
         && (digits == 11 || country && digits == 13 || digits == 15 && lead[..2] == [0, 0])
@@ -1318,12 +1319,12 @@ fn classify_grouped(
             (v, g.bits)
         };
         if kinds::mobile_digits_valid(v) {
-            return Some((Kind::CnMobile, at(bits)));
+            return Some((Kind::CnMobile, at(bits, v.len())));
         }
     }
     if sc.finds(Kind::CnLandline) && !country && (10..=18).contains(&digits) && lead[0] == 0 {
         if let Some((area, local)) = kinds::landline_grouped_split(v, g.cuts(), g.dashes, false, None) {
-            return Some((Kind::CnLandline, at(g.bits).map(|p| p.with_groups(area, local))));
+            return Some((Kind::CnLandline, at(g.bits, g.n).map(|p| p.with_groups(area, local))));
         }
     }
     None
