@@ -596,16 +596,21 @@ fn is_date_unit(unit: &[u8]) -> bool {
 
 /// Reads the number run at `i` and reports the values in it; returns where scanning goes on.
 /// A run that starts with an ASCII digit comes here through [`ascii_digits`]. A run after an
-/// ASCII country prefix (`+8613812345678`, `+86 138 1234 5678`) is read by [`dashed_unit`] when
-/// an ASCII digit follows the prefix, and so is one after an area code in parentheses
+/// ASCII country prefix (`+8613812345678`, `+86 138 1234 5678`, `(+86)13812345678`) is read by
+/// [`dashed_unit`] when an ASCII digit follows the prefix, and so is one after an area code in parentheses
 /// (`(0571)87654321`, see [`area_code`]); a run of full-width digits that nothing continues by
 /// [`wide_digits`]; the others by [`numbers_read`].
 fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
     let bytes = s.as_bytes();
-    if bytes[i] == b'+' && bytes.get(i + 1..i + 3) == Some(b"86") {
+    // An ASCII country prefix, `+86` or `(+86)`: its bytes.
+    let prefix = match bytes.get(i..i + 5) {
+        Some(b"(+86)") => 5,
+        _ => 3 * (bytes[i] == b'+' && bytes.get(i + 1..i + 3) == Some(b"86")) as usize,
+    };
+    if prefix > 0 {
         // As `numbers_read` reads it: a blank or dash after the prefix continues the run's first
         // unit before a digit.
-        let first = i + 3 + matches!(bytes.get(i + 3), Some(b' ' | b'-')) as usize;
+        let first = i + prefix + matches!(bytes.get(i + prefix), Some(b' ' | b'-')) as usize;
         if bytes.get(first).is_some_and(u8::is_ascii_digit) {
             let at = digits_end(bytes, first + 1);
             return dashed_unit(sc, s, i, at - first, at, true, base, out);
@@ -2895,9 +2900,9 @@ mod tests {
     }
 
     /// The scanner loop's reading of a run of ASCII digits, and [`numbers`]' reading of a run
-    /// after `+`, give what [`numbers_read`] gives from the same start: values joined by dashes
-    /// or blanks, ending in `X`, glued to words, continued by full-width forms or `转`, after a
-    /// country prefix, in texts built from such pieces and their edits.
+    /// after `+` or `(`, give what [`numbers_read`] gives from the same start: values joined by
+    /// dashes or blanks, ending in `X`, glued to words, continued by full-width forms or `转`,
+    /// after a country prefix (`+86`, `(+86)`), in texts built from such pieces and their edits.
     #[test]
     fn ascii_digits_reads_runs_as_numbers_does() {
         let mut next = crate::testing::picker(0x2545_f491_4f6c_dd1du64);
@@ -2945,10 +2950,14 @@ mod tests {
             "+86 13812345678 6222 0212 3456 7890".to_string(),
             "+86 6222 0212 3456 7890".to_string(),
             "+86  138 1234 5678".to_string(),
+            "(+86)13812345678".to_string(),
+            "(+86) 138 1234 5678".to_string(),
+            "(+86)-138-1234-5678".to_string(),
+            "(+86)6222 0212 3456 7890".to_string(),
         ];
         let pieces = [
             "1", "3", "0", "8", "-", "-", "X", "x", " ", " ", "a", ".", "０", "－", "Ｘ", "转", "中", "@", "\u{3000}",
-            "+",
+            "+", "(", ")",
         ];
         let texts = edited_texts(
             &bases,
@@ -2962,14 +2971,17 @@ mod tests {
         let (mut runs, mut hits) = (0, 0);
         for t in &texts {
             let b = t.as_bytes();
-            for i in (0..b.len()).filter(|&i| b[i].is_ascii_digit() || b[i] == b'+') {
+            for i in (0..b.len()).filter(|&i| b[i].is_ascii_digit() || b[i] == b'+' || b[i] == b'(') {
                 if b.get(i..i + 10).is_some_and(is_iso_date) {
                     // The time stamp's date is skipped without `numbers` (see `ascii_digits`).
                     continue;
                 }
                 let (mut fast, mut slow) = (Vec::new(), Vec::new());
-                let at =
-                    if b[i] == b'+' { numbers(&sc, t, i, 0, &mut fast) } else { ascii_digits(&sc, t, i, 0, &mut fast) };
+                let at = if b[i].is_ascii_digit() {
+                    ascii_digits(&sc, t, i, 0, &mut fast)
+                } else {
+                    numbers(&sc, t, i, 0, &mut fast)
+                };
                 assert_eq!(at, numbers_read(&sc, t, i, 0, &mut slow), "{t:?} {i}");
                 let fast: Vec<_> = fast.iter().map(number_key).collect();
                 assert_eq!(fast, slow.iter().map(number_key).collect::<Vec<_>>(), "{t:?} {i}");
