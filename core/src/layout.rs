@@ -404,6 +404,20 @@ impl Positions {
         })
     }
 
+    /// [`Positions::from_bits`] for `bits` that mark `n` positions, as a reader that counted
+    /// them knows: no count of the bits (a dozen instructions without a `popcnt`).
+    pub(crate) fn from_counted_bits(bits: u64, n: usize) -> Option<Positions> {
+        debug_assert_eq!(bits.count_ones() as usize, n);
+        let base = bits.trailing_zeros();
+        (n > 0 && n <= MAX_DIGITS).then_some(Positions {
+            base: base as u16,
+            n: n as u8,
+            area: 0,
+            local: 0,
+            bits: bits >> base,
+        })
+    }
+
     /// A value of `n` bytes, each a significant character.
     pub(crate) const fn plain(n: usize) -> Positions {
         assert!(n > 0 && n <= MAX_DIGITS);

@@ -210,7 +210,7 @@ fn split_local(
     first_local: (u8, usize),
     err: impl Fn(usize, &'static str) -> Error,
 ) -> Result<usize> {
-    let valid_local = |n: usize| if area == 3 { n == 8 } else { n == 7 || n == 8 };
+    let valid_local = |n: usize| local_length(area, n);
     let local = match ext_at {
         Some(n) => n,
         None if valid_local(total) => total,
@@ -232,12 +232,31 @@ fn split_local(
     Ok(local)
 }
 
+/// Whether `n` digits are a local number after an area code of `area` digits: 8, or 7 after
+/// four.
+fn local_length(area: usize, n: usize) -> bool {
+    if area == 3 {
+        n == 8
+    } else {
+        n == 7 || n == 8
+    }
+}
+
 /// The area code and local number lengths of a landline written in ASCII as digit groups
 /// joined by single blanks or dashes: what [`positions`] finds of it (`None` where it fails),
 /// given its values `v`, the number of values before each separator (`cuts`) and which
-/// separators are dashes (bit `k` of `dashes` for separator `k`). For the scanner, which has
-/// read the candidate already: the steps of [`parse_bytes`] on the groups.
-pub(crate) fn grouped_split(v: &[u8], cuts: &[u8], dashes: u32) -> Option<(usize, usize)> {
+/// separators are dashes (bit `k` of `dashes` for separator `k`). With `paren`, the first
+/// group is in parentheses (the first cut is the closing one, with the blank or dash after
+/// it); with `ext`, the values before a `转`, which is one of the cuts (no separator follows
+/// it). For the scanner, which has read the candidate already: the steps of [`parse_bytes`]
+/// (and of [`parse`] for `（` or `转`) on the groups.
+pub(crate) fn grouped_split(
+    v: &[u8],
+    cuts: &[u8],
+    dashes: u32,
+    paren: bool,
+    ext: Option<usize>,
+) -> Option<(usize, usize)> {
     // The area code is the start of the first group; a separator right after it is no break.
     let first = cuts.first().map_or(v.len(), |&c| c as usize);
     let area = match v.get(..2)? {
@@ -245,8 +264,21 @@ pub(crate) fn grouped_split(v: &[u8], cuts: &[u8], dashes: u32) -> Option<(usize
         [0, 3..=9] => 4,
         _ => return None,
     };
-    if first < area || area == 3 && v[1] == 1 && v[2] != 0 {
+    // In parentheses the area code is the whole first group; a `转` follows a local digit.
+    if first < area || paren && first != area || ext.is_some_and(|e| e <= area) || area == 3 && v[1] == 1 && v[2] != 0 {
         return None;
+    }
+    let err = |at: usize, reason| Error::value(KIND, Some(at), reason);
+    let total = v.len() - area;
+    let first_local = (*v.get(area)?, 0);
+    let ext_at = ext.map(|e| e - area);
+    let split = |breaks: &[(usize, bool)]| {
+        split_local(area, total, ext_at, breaks, first_local, err).ok().map(|local| (area, local))
+    };
+    // `split_local` reads no break when a `转` or the count of the digits after the area code
+    // tells where the local number ends (most landlines): then they are not set up.
+    if ext_at.is_some() || local_length(area, total) {
+        return split(&[]);
     }
     let mut breaks = [(0usize, false); MAX_DIGITS];
     let mut nbreaks = 0;
@@ -254,10 +286,7 @@ pub(crate) fn grouped_split(v: &[u8], cuts: &[u8], dashes: u32) -> Option<(usize
         *breaks.get_mut(nbreaks)? = (c as usize - area, dashes >> k & 1 == 1);
         nbreaks += 1;
     }
-    let err = |at: usize, reason| Error::value(KIND, Some(at), reason);
-    let total = v.len() - area;
-    let first_local = (*v.get(area)?, 0);
-    split_local(area, total, None, &breaks[..nbreaks], first_local, err).ok().map(|local| (area, local))
+    split(&breaks[..nbreaks])
 }
 
 /// Reads and validates a written number: where its digits stand, with its area code and local

@@ -573,7 +573,15 @@ fn dashed_unit(
         return grouped_units(sc, s, i, at, digits, has_x, country, unit_start, base, out);
     }
     if (MIN_DIGITS..=MAX_DIGITS).contains(&digits) && !glued_before(s, i) && !glued_after(s, at) {
-        if let Some((kind, positions)) = classify(sc, &s[i..at], digits, has_x, country) {
+        // A run with a dash, `转`, an `X` or a prefix in it is no plain one: straight to
+        // `classify_written`, as `classify` would send it (its digit count is checked here).
+        let slice = &s[i..at];
+        let read = if has_x || slice.len() != digits {
+            classify_written(sc, slice, digits, has_x, country)
+        } else {
+            classify(sc, slice, digits, has_x, country)
+        };
+        if let Some((kind, positions)) = read {
             out.push(Hit { parsed: number_parsed(positions), ..Hit::new(base + i, base + at, kind, confidence(kind)) });
         }
     }
@@ -601,7 +609,8 @@ fn grouped_units(
         return at;
     }
     if digits <= MAX_DIGITS && !is_date_unit(&s.as_bytes()[last..at]) && !glued_before(s, i) && !glued_after(s, at) {
-        if let Some((kind, positions)) = classify(sc, &s[i..at], digits, has_x, country) {
+        // A blank in it: no plain run, so `classify` would send it to `classify_written`.
+        if let Some((kind, positions)) = classify_written(sc, &s[i..at], digits, has_x, country) {
             out.push(Hit { parsed: number_parsed(positions), ..Hit::new(base + i, base + at, kind, confidence(kind)) });
             return at;
         }
@@ -618,16 +627,21 @@ fn is_date_unit(unit: &[u8]) -> bool {
 
 /// Reads the number run at `i` and reports the values in it; returns where scanning goes on.
 /// A run that starts with an ASCII digit comes here through [`ascii_digits`]. A run after an
-/// ASCII country prefix (`+8613812345678`, `+86 138 1234 5678`) is read by [`dashed_unit`] when
-/// an ASCII digit follows the prefix, and so is one after an area code in parentheses
+/// ASCII country prefix (`+8613812345678`, `+86 138 1234 5678`, `(+86)13812345678`) is read by
+/// [`dashed_unit`] when an ASCII digit follows the prefix, and so is one after an area code in parentheses
 /// (`(0571)87654321`, see [`area_code`]); a run of full-width digits that nothing continues by
 /// [`wide_digits`]; the others by [`numbers_read`].
 fn numbers(sc: &Scanner, s: &str, i: usize, base: usize, out: &mut Vec<Hit>) -> usize {
     let bytes = s.as_bytes();
-    if bytes[i] == b'+' && bytes.get(i + 1..i + 3) == Some(b"86") {
+    // An ASCII country prefix, `+86` or `(+86)`: its bytes.
+    let prefix = match bytes.get(i..i + 5) {
+        Some(b"(+86)") => 5,
+        _ => 3 * (bytes[i] == b'+' && bytes.get(i + 1..i + 3) == Some(b"86")) as usize,
+    };
+    if prefix > 0 {
         // As `numbers_read` reads it: a blank or dash after the prefix continues the run's first
         // unit before a digit.
-        let first = i + 3 + matches!(bytes.get(i + 3), Some(b' ' | b'-')) as usize;
+        let first = i + prefix + matches!(bytes.get(i + prefix), Some(b' ' | b'-')) as usize;
         if bytes.get(first).is_some_and(u8::is_ascii_digit) {
             let at = digits_end(bytes, first + 1);
             return dashed_unit(sc, s, i, at - first, at, true, base, out);
@@ -965,7 +979,8 @@ fn classify_written(
             return classify_plain::<true>(sc, slice, &v[..digits], country);
         }
     }
-    if let Some(g) = Grouped::read(slice.as_bytes(), digits, has_x, country) {
+    let mut g = Grouped::EMPTY;
+    if g.read(slice.as_bytes(), digits, has_x, country) {
         return classify_grouped(sc, &g, digits, has_x, country);
     }
     classify_read(sc, slice, digits, has_x, country)
@@ -1072,8 +1087,9 @@ fn classify_plain<const WIDE: bool>(
 /// `010-62345678`, `+86 138 1234 5678`, an ID's `X`). Read once, so that the candidate is
 /// checked on its values as a plain one is (see [`classify_grouped`]).
 struct Grouped {
-    /// The values of the digits after the prefix; 10 for the `X`.
-    values: [u8; MAX_DIGITS + 1],
+    /// The values of the digits after the prefix; 10 for the `X`. Room for eight more: the
+    /// reader stores eight values at a time (see [`Grouped::read`]).
+    values: [u8; MAX_DIGITS + 1 + 8],
     n: usize,
     /// A bit per byte of the candidate that holds one of these values.
     bits: u64,
@@ -1086,65 +1102,160 @@ struct Grouped {
     lead: [u8; 4],
     /// A country prefix's `86` ends right before the first value (`+8613812345678`).
     glued: bool,
+    /// A landline's area code in parentheses starts the candidate (`(0571)87654321`); the
+    /// first cut is after it.
+    paren: bool,
+    /// The values before a `转` (`0571-87654321转801`), a cut that is no dash.
+    ext: Option<u8>,
+}
+
+/// The eight bytes of `b` from `at` read little-endian and XORed with [`ZEROS`] (a digit's byte
+/// is then its value), `0x30` (no digit's) past the end of `b`. `b` is eight bytes or longer and
+/// `at` within it.
+#[inline]
+fn value_word(b: &[u8], at: usize) -> u64 {
+    let w = match b.get(at..).and_then(<[u8]>::first_chunk) {
+        Some(&w) => u64::from_le_bytes(w),
+        // The last eight bytes, shifted down to `at`: zeros come in past the end.
+        None => {
+            let last = b.len() - 8;
+            b[last..].first_chunk().map_or(0, |&w| u64::from_le_bytes(w)) >> (8 * (at - last))
+        }
+    };
+    w ^ ZEROS
 }
 
 impl Grouped {
+    /// Nothing read yet.
+    const EMPTY: Grouped = Grouped {
+        values: [0; MAX_DIGITS + 1 + 8],
+        n: 0,
+        bits: 0,
+        cuts: [0; MAX_DIGITS],
+        ncuts: 0,
+        dashes: 0,
+        lead: [0; 4],
+        glued: false,
+        paren: false,
+        ext: None,
+    };
+
     /// Reads candidate `b` with `digits` digits (not counting a country prefix's) and an `X`
-    /// when `has_x`; `None` for another written form (full-width or other characters, another
-    /// prefix, a separator not between two digits) or more than 64 bytes.
-    fn read(b: &[u8], digits: usize, has_x: bool, country: bool) -> Option<Grouped> {
-        if b.len() > 64 {
-            return None;
+    /// when `has_x` into `self` (which is [`Grouped::EMPTY`]); `false` for another written
+    /// form (full-width or other characters, another prefix, a separator not between two
+    /// digits), fewer than eight bytes (no candidate) or more than 64. Filled in place: the
+    /// caller's copy is the one read, not moved. Also read: the landline forms that only the
+    /// landline reader takes, an area code of three or four digits from `0` in parentheses
+    /// (ASCII or full-width, maybe a blank or dash after them) and one `转` between two digits
+    /// with no separator after it; `(00..)` is left to the readers (the mobile reader takes
+    /// `(0086)`).
+    ///
+    /// Eight bytes at a time: the values of a word (see [`value_word`]) are stored at the count
+    /// whole, and counted up to the first byte that is no digit, which must be a separator (or
+    /// the end: past it, and at the `X`, there is no digit). A group of four digits costs one
+    /// word instead of four turns of a loop per byte; a test compares the two.
+    fn read(&mut self, b: &[u8], digits: usize, has_x: bool, country: bool) -> bool {
+        if !(8..=64).contains(&b.len()) {
+            return false;
         }
         // The prefix as the mobile reader reads it; `classify_read` tries no other kind with it.
-        let start = if country { Some(crate::layout::ascii_country_prefix(b)).filter(|&p| p > 0)? } else { 0 };
-        let end = b.len().checked_sub(has_x as usize)?;
-        let mut g = Grouped {
-            values: [0; MAX_DIGITS + 1],
-            n: 0,
-            bits: 0,
-            cuts: [0; MAX_DIGITS],
-            ncuts: 0,
-            dashes: 0,
-            lead: [0; 4],
-            glued: country && b[start - 1].is_ascii_digit(),
-        };
-        if start >= end {
-            return None;
-        }
-        // Separators at the bits of `seps` (from byte `start`); the digits are at the others.
-        let mut seps = 0u64;
-        // The count in a local: the loop runs for every digit of most grouped candidates.
-        let mut n = 0;
-        for (k, &c) in b[start..end].iter().enumerate() {
-            let v = c.wrapping_sub(b'0');
-            if v <= 9 {
-                *g.values.get_mut(n)? = v;
-                n += 1;
-            } else if c == b' ' || c == b'-' {
-                if g.ncuts == g.cuts.len() {
-                    return None;
-                }
-                g.cuts[g.ncuts] = n as u8;
-                g.dashes |= ((c == b'-') as u32) << g.ncuts;
-                g.ncuts += 1;
-                seps |= 1 << k;
-            } else {
-                return None;
+        let start = if country {
+            match crate::layout::ascii_country_prefix(b) {
+                0 => return false,
+                p => p,
             }
+        } else {
+            0
+        };
+        let Some(end) = b.len().checked_sub(has_x as usize) else { return false };
+        if start >= end || has_x && !matches!(b[end], b'X' | b'x') {
+            return false;
+        }
+        let g = self;
+        g.glued = country && b[start - 1].is_ascii_digit();
+        // The count and place in locals: the loop runs for every group of most candidates.
+        let (mut n, mut at) = (0, start);
+        // The digits of an area code in parentheses, as bits (see `paren`).
+        let mut area_bits = 0;
+        let open = match b {
+            [b'(', ..] => 1,
+            [0xEF, 0xBC, 0x88, ..] => 3,
+            _ => 0,
+        };
+        if !country && open > 0 {
+            let close = digits_end(b, open);
+            let area = close - open;
+            let after = match b.get(close..) {
+                Some([b')', ..]) => close + 1,
+                Some([0xEF, 0xBC, 0x89, ..]) => close + 3,
+                _ => return false,
+            };
+            if !(3..=4).contains(&area) || b[open] != b'0' || b[open + 1] == b'0' {
+                return false;
+            }
+            g.values[..8].copy_from_slice(&value_word(b, open).to_le_bytes());
+            (n, g.cuts[0], g.ncuts, g.paren) = (area, area as u8, 1, true);
+            area_bits = ((1 << area) - 1) << open;
+            at = after + matches!(b.get(after), Some(b' ' | b'-')) as usize;
+        }
+        // The local number (after an area code in parentheses) or the whole from `from`.
+        let from = at;
+        if from >= end {
+            return false;
+        }
+        // Separators at the bits of `seps` (from byte `from`), a `转` at those of `zhuan`; the
+        // digits are at the others.
+        let (mut seps, mut zhuan) = (0u64, 0u64);
+        while at < end {
+            let t = value_word(b, at);
+            // At most MAX_DIGITS + 1 values so far (checked below): eight more fit.
+            g.values[n..n + 8].copy_from_slice(&t.to_le_bytes());
+            let stop = not_digit_bytes(t);
+            let run = if stop == 0 { 8 } else { stop.trailing_zeros() as usize / 8 };
+            n += run;
+            at += run;
+            if n > MAX_DIGITS + 1 {
+                return false;
+            }
+            if stop == 0 || at == end {
+                continue;
+            }
+            let c = b[at];
+            if g.ncuts == g.cuts.len() || g.ext.is_some() {
+                // No separator after a `转` (the landline reader stops there).
+                return false;
+            }
+            g.cuts[g.ncuts] = n as u8;
+            if c == b' ' || c == b'-' {
+                g.dashes |= ((c == b'-') as u32) << g.ncuts;
+                seps |= 1 << (at - from);
+                at += 1;
+            } else if b.get(at..at + 3) == Some("转".as_bytes())
+                && !country
+                && at > from
+                && b[at - 1].is_ascii_digit()
+                && b.get(at + 3).is_some_and(u8::is_ascii_digit)
+            {
+                g.ext = Some(n as u8);
+                zhuan |= 0b111 << (at - from);
+                at += 3;
+            } else {
+                return false;
+            }
+            g.ncuts += 1;
         }
         // Each separator between two digits: not first, not last, never two together.
-        if seps & (seps << 1 | 1 | 1 << (end - start - 1)) != 0 {
-            return None;
+        if seps & (seps << 1 | 1 | 1 << (end - from - 1)) != 0 {
+            return false;
         }
-        // The bytes that are no separator are digits (`end - start` is 1 to 64).
-        g.bits = (u64::MAX >> (64 - (end - start)) & !seps) << start;
+        // The bytes that are no separator are digits (`end - from` is 1 to 64).
+        g.bits = (u64::MAX >> (64 - (end - from)) & !(seps | zhuan)) << from | area_bits;
         g.n = n;
         if has_x {
-            if !matches!(b[end], b'X' | b'x') {
-                return None;
+            if g.n > MAX_DIGITS {
+                return false;
             }
-            *g.values.get_mut(g.n)? = 10;
+            g.values[g.n] = 10;
             g.n += 1;
             g.bits |= 1 << end;
         }
@@ -1154,7 +1265,7 @@ impl Grouped {
             [g.values[0], g.values[1], g.values[2], g.values[3]]
         };
         // A count that is not the caller's is left to the readers.
-        (g.n == digits + has_x as usize).then_some(g)
+        g.n == digits + has_x as usize
     }
 
     fn values(&self) -> &[u8] {
@@ -1202,13 +1313,25 @@ fn classify_grouped(
 ) -> Option<(Kind, Option<Positions>)> {
     let v = g.values();
     let lead = &g.lead;
-    let at = |bits: u64| Positions::from_bits(bits);
+    // The positions of `n` values (one bit each): `n` is known, so the bits need no count.
+    let at = |bits: u64, n: usize| Positions::from_counted_bits(bits, n);
+    if g.paren || g.ext.is_some() {
+        // Only the landline reader reads `(`, `（` or `转` (the others stop there), and not
+        // after an `X` (a country prefix is not read with them).
+        if sc.finds(Kind::CnLandline) && !has_x && (10..=18).contains(&digits) && lead[0] == 0 {
+            let ext = g.ext.map(usize::from);
+            if let Some((area, local)) = kinds::landline_grouped_split(v, g.cuts(), g.dashes, g.paren, ext) {
+                return Some((Kind::CnLandline, at(g.bits, g.n).map(|p| p.with_groups(area, local))));
+            }
+        }
+        return None;
+    }
     if sc.finds(Kind::CnId)
         && !country
         && (if has_x { digits == 17 } else { digits == 18 || digits == 15 })
         && kinds::id_grouped_valid(v, g.cuts())
     {
-        return Some((Kind::CnId, at(g.bits)));
+        return Some((Kind::CnId, at(g.bits, g.n)));
     }
     if has_x {
         return None;
@@ -1219,7 +1342,7 @@ fn classify_grouped(
         && issuer_prefix(lead)
         && kinds::card_digits_valid(v)
     {
-        return Some((Kind::BankCard, at(g.bits)));
+        return Some((Kind::BankCard, at(g.bits, g.n)));
     }
     if sc.finds(Kind::CnMobile)
         && (digits == 11 || country && digits == 13 || digits == 15 && lead[..2] == [0, 0])
@@ -1232,12 +1355,12 @@ fn classify_grouped(
             (v, g.bits)
         };
         if kinds::mobile_digits_valid(v) {
-            return Some((Kind::CnMobile, at(bits)));
+            return Some((Kind::CnMobile, at(bits, v.len())));
         }
     }
     if sc.finds(Kind::CnLandline) && !country && (10..=18).contains(&digits) && lead[0] == 0 {
-        if let Some((area, local)) = kinds::landline_grouped_split(v, g.cuts(), g.dashes) {
-            return Some((Kind::CnLandline, at(g.bits).map(|p| p.with_groups(area, local))));
+        if let Some((area, local)) = kinds::landline_grouped_split(v, g.cuts(), g.dashes, false, None) {
+            return Some((Kind::CnLandline, at(g.bits, g.n).map(|p| p.with_groups(area, local))));
         }
     }
     None
@@ -2490,7 +2613,11 @@ mod tests {
                 let mut from = 0;
                 for &cut in cuts {
                     text.push_str(&body[from..cut]);
-                    text.push_str(if next(8) == 0 { ["  ", "--", "a", "－"][next(4)] } else { [" ", "-"][next(2)] });
+                    text.push_str(if next(8) == 0 {
+                        ["  ", "--", "a", "－", "转", " 转", "转-"][next(7)]
+                    } else {
+                        [" ", "-", " ", "-", "转"][next(5)]
+                    });
                     from = cut;
                 }
                 text.push_str(&body[from..]);
@@ -2502,6 +2629,12 @@ mod tests {
                     1 => candidates.push((format!("-{text}"), false)),
                     2 => candidates.push((format!("{}x", &text[..text.len() - 1]), false)),
                     _ => candidates.push((format!("0086 {text}"), false)),
+                }
+                // The first three or four digits as an area code in parentheses (some not one).
+                let area = 2 + next(4);
+                if area < text.len() && text.is_char_boundary(area) {
+                    let (open, close) = [("(", ")"), ("（", "）"), ("(", "）"), ("(", ") "), ("（", "）-")][next(5)];
+                    candidates.push((format!("{open}{}{close}{}", &text[..area], &text[area..]), false));
                 }
             }
         }
@@ -2521,7 +2654,7 @@ mod tests {
                 continue;
             }
             tested += 1;
-            grouped += Grouped::read(c.as_bytes(), digits, has_x, *country).is_some() as usize;
+            grouped += Grouped { ..Grouped::EMPTY }.read(c.as_bytes(), digits, has_x, *country) as usize;
             for sc in &sets {
                 let fast = classify(sc, c, digits, has_x, *country);
                 assert_eq!(fast, classify_read(sc, c, digits, has_x, *country), "{c} {country}");
@@ -2535,6 +2668,165 @@ mod tests {
         }
         assert!(grouped > tested / 3 && grouped < tested * 3 / 4, "{grouped} of {tested}");
         assert!(found.iter().all(|&f| f > 200 && f < tested / 10), "{found:?} of {tested}");
+    }
+
+    /// [`Grouped::read`] as a loop per byte: the reference. The fields it fills, or `None`.
+    #[allow(clippy::type_complexity)]
+    fn grouped_read_slow(
+        b: &[u8],
+        digits: usize,
+        has_x: bool,
+        country: bool,
+    ) -> Option<(Vec<u8>, u64, Vec<u8>, u32, [u8; 4], bool, bool, Option<u8>)> {
+        if b.len() > 64 || b.len() < 8 {
+            return None;
+        }
+        let start = if country { Some(crate::layout::ascii_country_prefix(b)).filter(|&p| p > 0)? } else { 0 };
+        let end = b.len().checked_sub(has_x as usize)?;
+        let glued = country && b[start - 1].is_ascii_digit();
+        if start >= end {
+            return None;
+        }
+        let (mut values, mut cuts, mut dashes, mut seps) = (Vec::new(), Vec::new(), 0u32, 0u64);
+        let (mut paren, mut ext, mut bits, mut k) = (false, None, 0u64, start);
+        if !country && (b.starts_with(b"(") || b.starts_with("（".as_bytes())) {
+            k = if b[0] == b'(' { 1 } else { 3 };
+            while b.get(k).is_some_and(u8::is_ascii_digit) {
+                values.push(b[k] - b'0');
+                bits |= 1 << k;
+                k += 1;
+            }
+            k += if b.get(k) == Some(&b')') {
+                1
+            } else if b[k..].starts_with("）".as_bytes()) {
+                3
+            } else {
+                return None;
+            };
+            if !(3..=4).contains(&values.len()) || !matches!(values[..2], [0, 1..=9]) {
+                return None;
+            }
+            paren = true;
+            cuts.push(values.len() as u8);
+            k += matches!(b.get(k), Some(b' ' | b'-')) as usize;
+        }
+        let from = k;
+        if from >= end {
+            return None;
+        }
+        while k < end {
+            let c = b[k];
+            if c.is_ascii_digit() {
+                if values.len() == MAX_DIGITS + 1 {
+                    return None;
+                }
+                values.push(c - b'0');
+                bits |= 1 << k;
+                k += 1;
+                continue;
+            }
+            if cuts.len() == MAX_DIGITS || ext.is_some() {
+                return None;
+            }
+            if c == b' ' || c == b'-' {
+                dashes |= ((c == b'-') as u32) << cuts.len();
+                seps |= 1 << (k - from);
+                k += 1;
+            } else if b[k..].starts_with("转".as_bytes())
+                && !country
+                && k > from
+                && b[k - 1].is_ascii_digit()
+                && b.get(k + 3).is_some_and(u8::is_ascii_digit)
+            {
+                ext = Some(values.len() as u8);
+                k += 3;
+            } else {
+                return None;
+            }
+            cuts.push(values.len() as u8);
+        }
+        if seps & (seps << 1 | 1 | 1 << (end - from - 1)) != 0 {
+            return None;
+        }
+        if has_x {
+            if !matches!(b[end], b'X' | b'x') || values.len() == MAX_DIGITS + 1 {
+                return None;
+            }
+            values.push(10);
+            bits |= 1 << end;
+        }
+        if values.len() < 4 {
+            return None;
+        }
+        let lead = if country { [8, 6, values[0], values[1]] } else { [values[0], values[1], values[2], values[3]] };
+        (values.len() == digits + has_x as usize).then_some((values, bits, cuts, dashes, lead, glued, paren, ext))
+    }
+
+    /// [`Grouped::read`], a word at a time, fills what the loop per byte reads, on grouped
+    /// candidates of every length up to 64 bytes (digit groups of 1 to 12 joined by one or
+    /// two blanks or dashes, `转`, some other bytes, maybe a country prefix, an area code in
+    /// parentheses or an `X`), each read with its own digit count and with others.
+    #[test]
+    fn grouped_read_agrees_with_a_loop_per_byte() {
+        let mut next = crate::testing::picker(0x51d7_a3e9_0c42_b86fu64);
+        let (mut tested, mut read, mut paren, mut ext) = (0, 0, 0, 0);
+        for round in 0..60_000 {
+            let mut c = String::new();
+            let country = round % 5 == 0;
+            if country {
+                c.push_str(["+86", "+86 ", "+86-", "(+86)", "(+86) ", "+86  ", "+8", "(+86"][next(8)]);
+            } else if next(4) == 0 {
+                // An area code in parentheses, some not one.
+                c.push(['(', '（'][next(2)]);
+                c.push_str(["0571", "010", "021", "0086", "05710", "01", "1571", "0"][next(8)]);
+                c.push_str([")", "）", ") ", ")-", "）-", ")  ", "", ")转"][next(8)]);
+            }
+            for group in 0..1 + next(6) {
+                if group > 0 {
+                    let sep = match next(30) {
+                        0 => "  ",
+                        1 => "a",
+                        2 => "--",
+                        3 => "\u{ff0d}",
+                        4 => "",
+                        5..=8 => "转",
+                        9 => " 转",
+                        k => [" ", "-"][k % 2],
+                    };
+                    c.push_str(sep);
+                }
+                let most = if next(4) == 0 { 12 } else { 5 };
+                for _ in 0..1 + next(most) {
+                    c.push(char::from(b'0' + next(10) as u8));
+                }
+            }
+            match next(8) {
+                0 => c.push('X'),
+                1 => c.push('x'),
+                2 => c.push(['-', ' ', '8', 'Y'][next(4)]),
+                3 => c.insert(0, [' ', '-', '1'][next(3)]),
+                _ => {}
+            }
+            let b = c.as_bytes();
+            let has_x = c.ends_with(['X', 'x']) && next(8) != 0;
+            let own = b.iter().filter(|c| c.is_ascii_digit()).count().saturating_sub(if country { 2 } else { 0 });
+            for digits in [own, own.saturating_sub(1), own + 1, next(22)] {
+                if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits) {
+                    continue;
+                }
+                tested += 1;
+                let mut g = Grouped::EMPTY;
+                let fast = g.read(b, digits, has_x, country).then(|| {
+                    (g.values().to_vec(), g.bits, g.cuts().to_vec(), g.dashes, g.lead, g.glued, g.paren, g.ext)
+                });
+                read += fast.is_some() as usize;
+                paren += fast.as_ref().is_some_and(|f| f.6) as usize;
+                ext += fast.as_ref().is_some_and(|f| f.7.is_some()) as usize;
+                assert_eq!(fast, grouped_read_slow(b, digits, has_x, country), "{c:?} {digits} {has_x} {country}");
+            }
+        }
+        assert!(tested > 40_000 && read > tested / 20 && read < tested / 2, "{read} of {tested}");
+        assert!(paren > 200 && ext > 200, "{paren} {ext} of {read}");
     }
 
     /// [`mobile_groups`] as it was written, reading the lead digits itself: the reference. Whether the digit groups of a mobile candidate are written as mobiles are: one group, or
@@ -2662,9 +2954,9 @@ mod tests {
     }
 
     /// The scanner loop's reading of a run of ASCII digits, and [`numbers`]' reading of a run
-    /// after `+`, give what [`numbers_read`] gives from the same start: values joined by dashes
-    /// or blanks, ending in `X`, glued to words, continued by full-width forms or `转`, after a
-    /// country prefix, in texts built from such pieces and their edits.
+    /// after `+` or `(`, give what [`numbers_read`] gives from the same start: values joined by
+    /// dashes or blanks, ending in `X`, glued to words, continued by full-width forms or `转`,
+    /// after a country prefix (`+86`, `(+86)`), in texts built from such pieces and their edits.
     #[test]
     fn ascii_digits_reads_runs_as_numbers_does() {
         let mut next = crate::testing::picker(0x2545_f491_4f6c_dd1du64);
@@ -2712,10 +3004,14 @@ mod tests {
             "+86 13812345678 6222 0212 3456 7890".to_string(),
             "+86 6222 0212 3456 7890".to_string(),
             "+86  138 1234 5678".to_string(),
+            "(+86)13812345678".to_string(),
+            "(+86) 138 1234 5678".to_string(),
+            "(+86)-138-1234-5678".to_string(),
+            "(+86)6222 0212 3456 7890".to_string(),
         ];
         let pieces = [
             "1", "3", "0", "8", "-", "-", "X", "x", " ", " ", "a", ".", "０", "－", "Ｘ", "转", "中", "@", "\u{3000}",
-            "+",
+            "+", "(", ")",
         ];
         let texts = edited_texts(
             &bases,
@@ -2729,14 +3025,17 @@ mod tests {
         let (mut runs, mut hits) = (0, 0);
         for t in &texts {
             let b = t.as_bytes();
-            for i in (0..b.len()).filter(|&i| b[i].is_ascii_digit() || b[i] == b'+') {
+            for i in (0..b.len()).filter(|&i| b[i].is_ascii_digit() || b[i] == b'+' || b[i] == b'(') {
                 if b.get(i..i + 10).is_some_and(is_iso_date) {
                     // The time stamp's date is skipped without `numbers` (see `ascii_digits`).
                     continue;
                 }
                 let (mut fast, mut slow) = (Vec::new(), Vec::new());
-                let at =
-                    if b[i] == b'+' { numbers(&sc, t, i, 0, &mut fast) } else { ascii_digits(&sc, t, i, 0, &mut fast) };
+                let at = if b[i].is_ascii_digit() {
+                    ascii_digits(&sc, t, i, 0, &mut fast)
+                } else {
+                    numbers(&sc, t, i, 0, &mut fast)
+                };
                 assert_eq!(at, numbers_read(&sc, t, i, 0, &mut slow), "{t:?} {i}");
                 let fast: Vec<_> = fast.iter().map(number_key).collect();
                 assert_eq!(fast, slow.iter().map(number_key).collect::<Vec<_>>(), "{t:?} {i}");
