@@ -956,7 +956,8 @@ fn classify(sc: &Scanner, slice: &str, digits: usize, has_x: bool, country: bool
         return None;
     }
     if !has_x && slice.len() == digits {
-        if let Some(v) = ascii_digit_values(slice.as_bytes()) {
+        let mut v = [0u8; 24];
+        if ascii_digit_values(slice.as_bytes(), &mut v) {
             return classify_plain::<false>(sc, slice, &v[..digits], country);
         }
     }
@@ -986,28 +987,29 @@ fn classify_written(
     classify_read(sc, slice, digits, has_x, country)
 }
 
-/// The values of `b`, eight to [`MAX_DIGITS`] ASCII digits (a candidate has [`MIN_DIGITS`] or
-/// more), zero after them; `None` if a byte is no digit or the length is out of that range.
+/// Writes the values of `b`, eight to [`MAX_DIGITS`] ASCII digits (a candidate has
+/// [`MIN_DIGITS`] or more), to the start of `v` (what is after them stays as it was); `false`
+/// (nothing written) if a byte is no digit or the length is out of that range. Written in
+/// place: an `Option<[u8; 24]>` returned was copied once more on every plain candidate.
 /// Three words of eight bytes (the last two may overlap), each XORed with `0x30`: a digit's
 /// byte is then its value, and [`not_digit_bytes`] marks any other byte. A test compares this
 /// with a loop per byte.
 #[inline]
-fn ascii_digit_values(b: &[u8]) -> Option<[u8; 24]> {
+fn ascii_digit_values(b: &[u8], v: &mut [u8; 24]) -> bool {
     let n = b.len();
     if !(8..=MAX_DIGITS).contains(&n) {
-        return None;
+        return false;
     }
     let word = |k: usize| b.get(k..k + 8).map(|w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8])) ^ ZEROS);
     let (mid, last) = (8.min(n - 8), n - 8);
-    let (w0, w1, w2) = (word(0)?, word(mid)?, word(last)?);
+    let (Some(w0), Some(w1), Some(w2)) = (word(0), word(mid), word(last)) else { return false };
     if not_digit_bytes(w0) | not_digit_bytes(w1) | not_digit_bytes(w2) != 0 {
-        return None;
+        return false;
     }
-    let mut v = [0u8; 24];
     v[..8].copy_from_slice(&w0.to_le_bytes());
     v[mid..mid + 8].copy_from_slice(&w1.to_le_bytes());
     v[last..last + 8].copy_from_slice(&w2.to_le_bytes());
-    Some(v)
+    true
 }
 
 /// `0x30` in each byte: the XOR that turns an ASCII digit's byte into its value.
@@ -1098,8 +1100,6 @@ struct Grouped {
     ncuts: usize,
     /// Bit `k`: separator `k` is a dash.
     dashes: u32,
-    /// The candidate's first four digits, the prefix's included (see [`classify_read`]).
-    lead: [u8; 4],
     /// A country prefix's `86` ends right before the first value (`+8613812345678`).
     glued: bool,
     /// A landline's area code in parentheses starts the candidate (`(0571)87654321`); the
@@ -1134,7 +1134,6 @@ impl Grouped {
         cuts: [0; MAX_DIGITS],
         ncuts: 0,
         dashes: 0,
-        lead: [0; 4],
         glued: false,
         paren: false,
         ext: None,
@@ -1259,17 +1258,24 @@ impl Grouped {
             g.n += 1;
             g.bits |= 1 << end;
         }
-        g.lead = if country {
-            [8, 6, g.values[0], g.values[1]]
-        } else {
-            [g.values[0], g.values[1], g.values[2], g.values[3]]
-        };
         // A count that is not the caller's is left to the readers.
         g.n == digits + has_x as usize
     }
 
     fn values(&self) -> &[u8] {
         &self.values[..self.n]
+    }
+
+    /// The candidate's first four digits, the prefix's included (see [`classify_read`]), read
+    /// with `country` as `self` was. Built where asked rather than stored by the reader for
+    /// every candidate (67k instructions on the slice).
+    fn lead(&self, country: bool) -> [u8; 4] {
+        let v = &self.values;
+        if country {
+            [8, 6, v[0], v[1]]
+        } else {
+            [v[0], v[1], v[2], v[3]]
+        }
     }
 
     fn cuts(&self) -> &[u8] {
@@ -1297,7 +1303,7 @@ impl Grouped {
         if self.glued {
             g[0] += 2;
         }
-        mobile_group_lengths(&g[..len], &self.lead)
+        mobile_group_lengths(&g[..len], &self.lead(country))
     }
 }
 
@@ -1312,7 +1318,7 @@ fn classify_grouped(
     country: bool,
 ) -> Option<(Kind, Option<Positions>)> {
     let v = g.values();
-    let lead = &g.lead;
+    let lead = &g.lead(country);
     // The positions of `n` values (one bit each): `n` is known, so the bits need no count.
     let at = |bits: u64, n: usize| Positions::from_counted_bits(bits, n);
     if g.paren || g.ext.is_some() {
@@ -2485,7 +2491,8 @@ mod tests {
         ];
         let (mut found, mut wide_found) = ([0usize; 4], 0);
         for c in candidates.iter().filter(|c| (MIN_DIGITS..=MAX_DIGITS).contains(&c.len())) {
-            let v = ascii_digit_values(c.as_bytes()).expect("digits");
+            let mut v = [0u8; 24];
+            assert!(ascii_digit_values(c.as_bytes(), &mut v), "digits");
             let wide: String = c.bytes().filter_map(|d| char::from_u32(0xFF10 + (d - b'0') as u32)).collect();
             assert_eq!(wide_digit_values(wide.as_bytes()), Some(v));
             for sc in &sets {
@@ -2510,8 +2517,8 @@ mod tests {
         let n = candidates.len();
         assert!(found.iter().all(|&f| f > 100 && f < n), "{found:?} of {n}");
         assert_eq!(wide_found, found.iter().sum::<usize>());
-        assert_eq!(ascii_digit_values(b"1381234567x"), None);
-        assert_eq!(ascii_digit_values(&[b'1'; MAX_DIGITS + 1]), None);
+        assert!(!ascii_digit_values(b"1381234567x", &mut [0; 24]));
+        assert!(!ascii_digit_values(&[b'1'; MAX_DIGITS + 1], &mut [0; 24]));
         assert_eq!(wide_digit_values("１３８１２３４５６７x".as_bytes()), None);
         assert_eq!(wide_digit_values("１３８１２３４５６７８".as_bytes().split_last().expect("bytes").1), None);
         assert_eq!(wide_digit_values("１".repeat(MAX_DIGITS + 1).as_bytes()), None);
@@ -2548,8 +2555,11 @@ mod tests {
         }
         let mut some = 0;
         for b in &inputs {
-            let fast = ascii_digit_values(b);
+            // Zeros in `v` first, as `slow` has them after the digits.
+            let mut v = [0u8; 24];
+            let fast = ascii_digit_values(b, &mut v).then_some(v);
             assert_eq!(fast, slow(b), "{b:?}");
+            assert!(fast.is_some() || v == [0; 24], "{b:?}: written, but false");
             some += fast.is_some() as usize;
         }
         assert!(some > 2_000 && some < inputs.len() / 4, "{some} of {}", inputs.len());
@@ -2817,7 +2827,7 @@ mod tests {
                 tested += 1;
                 let mut g = Grouped::EMPTY;
                 let fast = g.read(b, digits, has_x, country).then(|| {
-                    (g.values().to_vec(), g.bits, g.cuts().to_vec(), g.dashes, g.lead, g.glued, g.paren, g.ext)
+                    (g.values().to_vec(), g.bits, g.cuts().to_vec(), g.dashes, g.lead(country), g.glued, g.paren, g.ext)
                 });
                 read += fast.is_some() as usize;
                 paren += fast.as_ref().is_some_and(|f| f.6) as usize;
