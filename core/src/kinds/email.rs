@@ -30,7 +30,10 @@ const LOCAL: u8 = 1;
 const LABEL_BYTE: u8 = 2;
 
 /// The classes of every byte, one lookup per byte in [`parse`].
-static CLASS: [u8; 256] = {
+static CLASS: [u8; 256] = CLASSES;
+
+/// [`CLASS`] as a constant, which [`LOCAL_BYTE`] is made from.
+const CLASSES: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
@@ -40,6 +43,24 @@ static CLASS: [u8; 256] = {
         } else if matches!(c, b'.' | b'_' | b'+') {
             t[b] = LOCAL;
         }
+        b += 1;
+    }
+    t
+};
+
+/// Whether byte `b` may stand in a local part: a letter, a digit or `. _ - +`. The scanner reads
+/// a local part back from an `@` with it: one load, no mask (the bit of [`CLASS`] as a table of
+/// its own).
+#[inline]
+pub(crate) fn is_local_byte(b: u8) -> bool {
+    LOCAL_BYTE[b as usize]
+}
+
+static LOCAL_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = CLASSES[b] & LOCAL != 0;
         b += 1;
     }
     t

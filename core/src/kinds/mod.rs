@@ -30,7 +30,7 @@ pub(crate) use cn_mobile::digits_valid as mobile_digits_valid;
 pub(crate) use cn_name::{is_bmp_han, is_han, surname_mask_in_place};
 pub(crate) use email::mask_at_into as email_mask_at_into;
 pub(crate) use email::valid_bounded as email_valid_bounded;
-pub(crate) use email::{first1_mask_bytes_into, first1_mask_in_place};
+pub(crate) use email::{first1_mask_bytes_into, first1_mask_in_place, is_local_byte};
 
 /// What a kind's rules may use: the keyring, the key version, the context, the options.
 pub(crate) struct Scope<'a> {

@@ -1483,24 +1483,11 @@ fn issuer_prefix(lead: &[u8; 4]) -> bool {
 // E-mail
 
 /// Whether byte `b` may stand in the local part of an e-mail address that the scanner reads back
-/// from an `@`: an ASCII letter or digit, `.`, `_`, `+` or `-`.
+/// from an `@`: an ASCII letter or digit, `.`, `_`, `+` or `-` (the e-mail check's byte classes).
 #[inline]
 fn is_local(b: u8) -> bool {
-    LOCAL[b as usize]
+    kinds::is_local_byte(b)
 }
-
-/// [`is_local`] by byte: one load where the tests cost about five operations a byte of the
-/// local part.
-static LOCAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        t[c] = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-');
-        c += 1;
-    }
-    t
-};
 
 fn email(sc: &Scanner, s: &str, at: usize, base: usize, out: &mut Vec<Hit>) -> usize {
     if !sc.finds(Kind::Email) {
