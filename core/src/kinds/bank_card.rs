@@ -63,7 +63,8 @@ fn luhn_sum(d: &[u8], payload: bool) -> u32 {
     sum
 }
 
-fn luhn_digit(payload: &[u8]) -> u8 {
+/// The check digit that makes `payload` (digit values) pass the Luhn check.
+pub(crate) fn luhn_digit(payload: &[u8]) -> u8 {
     ((10 - luhn_sum(payload, true) % 10) % 10) as u8
 }
 

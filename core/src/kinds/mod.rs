@@ -18,10 +18,14 @@ use crate::tokenizer::Options;
 use crate::{Keyring, Kind, Result};
 
 pub(crate) use bank_card::digits_valid as card_digits_valid;
+#[cfg(test)]
+pub(crate) use bank_card::luhn_digit as card_luhn_digit;
 pub(crate) use cn_address::district_mask_in_place;
 #[cfg(test)]
 pub(crate) use cn_address::mask_at as address_mask_at;
 pub(crate) use cn_address::mask_at_into as address_mask_at_into;
+#[cfg(test)]
+pub(crate) use cn_id::check_value as id_check_value;
 pub(crate) use cn_id::digits_valid as id_digits_valid;
 pub(crate) use cn_id::grouped_valid as id_grouped_valid;
 pub use cn_id::{DATE_CUTOFF, DATE_FIRST, DATE_LAST};
